@@ -1,0 +1,94 @@
+package io.keygate.authz;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Permission strings {@code resource:action[:qualifier]} and how a granted permission covers a
+ * required one:
+ *
+ * <ul>
+ *   <li>{@code *} as a segment matches any value; a lone {@code *} covers everything;
+ *   <li>a granted permission without a qualifier covers every qualifier of its action;
+ *   <li>qualifiers nest: {@code all} covers {@code team}, which covers {@code own};
+ *   <li>a required permission without a qualifier is covered by any qualifier of its action.
+ * </ul>
+ */
+public final class Permissions {
+  private static final Pattern SEGMENT = Pattern.compile("\\*|[a-z0-9][a-z0-9_.-]{0,62}");
+  private static final List<String> QUALIFIER_ORDER = List.of("own", "team", "all");
+
+  private Permissions() {}
+
+  /** Null when {@code permission} is well formed, else what is wrong with it. */
+  public static String problem(String permission) {
+    if (permission == null || permission.isEmpty()) {
+      return "is empty";
+    }
+    if (permission.equals("*")) {
+      return null;
+    }
+    String[] parts = permission.split(":", -1);
+    if (parts.length < 2 || parts.length > 3) {
+      return "must be resource:action or resource:action:qualifier";
+    }
+    for (String part : parts) {
+      if (!SEGMENT.matcher(part).matches()) {
+        return "has a segment that is not '*' or 1-63 characters of [a-z0-9_.-]";
+      }
+    }
+    return null;
+  }
+
+  /** True when any of {@code granted} covers {@code required}. */
+  public static boolean allows(List<String> granted, String required) {
+    for (String g : granted) {
+      if (covers(g, required)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the single permission {@code granted} covers {@code required}. */
+  public static boolean covers(String granted, String required) {
+    if (granted.equals("*")) {
+      return true;
+    }
+    String[] g = granted.split(":", -1);
+    String[] r = required.split(":", -1);
+    if (r.length < 2 || !segment(g[0], r[0]) || !segment(g[1], r[1])) {
+      return false;
+    }
+    if (g.length == 2 || r.length == 2) {
+      return true;
+    }
+    return qualifier(g[2], r[2]);
+  }
+
+  /**
+   * True when every permission in {@code wanted} is covered by {@code held}: the rule that keeps a
+   * caller from granting more than it has.
+   */
+  public static boolean coversAll(List<String> held, List<String> wanted) {
+    for (String w : wanted) {
+      if (!allows(held, w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean segment(String granted, String required) {
+    return granted.equals("*") || granted.equals(required);
+  }
+
+  private static boolean qualifier(String granted, String required) {
+    if (granted.equals("*") || granted.equals(required)) {
+      return true;
+    }
+    int g = QUALIFIER_ORDER.indexOf(granted);
+    int r = QUALIFIER_ORDER.indexOf(required);
+    return g >= 0 && r >= 0 && g >= r;
+  }
+}

@@ -1,0 +1,25 @@
+package io.keygate.cli;
+
+import io.keygate.server.KeygateServer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import org.slf4j.LoggerFactory;
+
+/** Runs Keygate in production: configuration from the environment, never prints a secret. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the sidecar. Database from KEYGATE_DATABASE_URL/_USER/_PASSWORD (embedded if unset)."
+        + " Applies pending migrations; create the first admin key with 'keygate bootstrap'.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin
+  ServerOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    KeygateServer server = KeygateServer.start(options.config());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keygate-shutdown"));
+    LoggerFactory.getLogger(ServeCommand.class).info("serving on {}", server.address());
+    server.awaitTermination();
+    return 0;
+  }
+}

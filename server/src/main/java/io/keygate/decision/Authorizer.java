@@ -1,0 +1,117 @@
+package io.keygate.decision;
+
+import io.keygate.KeygateException;
+import io.keygate.authz.AccessRequest;
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.Decision;
+import io.keygate.authz.DecisionEngine;
+import io.keygate.authz.Permissions;
+import io.keygate.authz.Reason;
+import io.keygate.authz.ScopePath;
+import io.keygate.keys.Ids;
+import io.keygate.keys.SecretFormat;
+import io.keygate.store.CredentialStore;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one decision: validate the input, find the credential (header rules, query refusal, shape
+ * and checksum before any lookup), look it up by digest, resolve the scope path, and let the
+ * {@link DecisionEngine} judge. Denials are returned; only bad input (INVALID_ARGUMENT) and
+ * unreachable backends (UNAVAILABLE) throw.
+ */
+public final class Authorizer {
+  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f.:%a-zA-Z]{2,64}");
+  private static final int MAX_FIELD = 256;
+
+  private final CredentialStore store;
+  private final SecretFormat format;
+  private final CredentialExtractor extractor;
+  private final Clock clock;
+
+  public Authorizer(CredentialStore store, SecretFormat format, Clock clock) {
+    this.store = store;
+    this.format = format;
+    this.extractor = new CredentialExtractor(format.prefix());
+    this.clock = clock;
+  }
+
+  public Decision authorize(AuthorizeInput in) {
+    String permission = permission(in);
+    boolean write = write(in);
+    validate(in);
+    if (!in.path().isEmpty() && extractor.credentialInQuery(in.path())) {
+      return Decision.refuse(Reason.CREDENTIAL_IN_QUERY, null);
+    }
+    CredentialExtractor.Found found = in.credential().isEmpty()
+        ? extractor.fromHeaders(in.headers())
+        : new CredentialExtractor.Found(in.credential(), in.transport(), null);
+    if (found.refusal() != null) {
+      return Decision.refuse(found.refusal(), null);
+    }
+    switch (format.check(found.credential())) {
+      case MISSING:
+        return Decision.refuse(Reason.CREDENTIAL_MISSING, null);
+      case MALFORMED:
+        return Decision.refuse(Reason.CREDENTIAL_MALFORMED, null);
+      default:
+        break;
+    }
+    Optional<CredentialRecord> record = store.findByDigest(SecretFormat.digest(found.credential()));
+    if (record.isEmpty()) {
+      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, null);
+    }
+    CredentialRecord key = record.get();
+    String scopeId = !in.scopeId().isEmpty() ? in.scopeId() : key.scopeId();
+    ScopePath path = scopeId == null ? ScopePath.TENANT_WIDE : store.scopePath(key.tenantId(), scopeId);
+    AccessRequest request = new AccessRequest(found.transport(), permission, write,
+        in.scopeId().isEmpty() ? null : in.scopeId());
+    Reason reason = DecisionEngine.decide(key, request, path, clock.instant());
+    boolean authenticated = reason.httpStatus() != 401;
+    return new Decision(reason, authenticated ? key : null, null);
+  }
+
+  /** The permission asked for, or null when only method and path were given (no route table yet). */
+  private static String permission(AuthorizeInput in) {
+    if (in.resource().isEmpty() && in.action().isEmpty()) {
+      if (in.method().isEmpty() || in.path().isEmpty()) {
+        throw KeygateException.invalid("resource and action are required (or method and path)");
+      }
+      return null;
+    }
+    if (in.resource().isEmpty() || in.action().isEmpty()) {
+      throw KeygateException.invalid("resource and action go together: set both");
+    }
+    String permission = in.resource() + ":" + in.action();
+    String problem = Permissions.problem(permission);
+    if (problem != null || permission.contains("*")) {
+      throw KeygateException.invalid("resource:action '" + abbreviate(permission)
+          + "' is not a permission: use [a-z0-9_.-] segments, e.g. resource 'conversations', action 'read'");
+    }
+    return permission;
+  }
+
+  private static boolean write(AuthorizeInput in) {
+    if (!in.action().isEmpty()) {
+      return !AccessRequest.isReadAction(in.action());
+    }
+    return !AccessRequest.isReadMethod(in.method());
+  }
+
+  private static void validate(AuthorizeInput in) {
+    if (!in.clientIp().isEmpty() && !IP.matcher(in.clientIp()).matches()) {
+      throw KeygateException.invalid("client_ip must be an IPv4 or IPv6 address literal");
+    }
+    if (in.method().length() > 16 || in.path().length() > 8192 || in.scopeId().length() > MAX_FIELD) {
+      throw KeygateException.invalid("method (16), path (8192) or scope_id (256) is too long");
+    }
+    if (!in.scopeId().isEmpty() && !Ids.looksLike("scp", in.scopeId())) {
+      throw KeygateException.invalid("scope_id must be an id starting with 'scp_'");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+  }
+}

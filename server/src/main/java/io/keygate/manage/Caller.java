@@ -1,0 +1,41 @@
+package io.keygate.manage;
+
+import io.keygate.v1.PrincipalKind;
+import java.util.List;
+
+/**
+ * The authenticated caller of a management RPC.
+ *
+ * @param systemTenant whether the caller's tenant is the system tenant (may manage tenants)
+ * @param principalScopeId the scope (team) of the caller's principal; {@code null} if none
+ * @param permissions the caller key's effective permissions
+ * @param readOnly whether the presented token is read-only (refused for every change)
+ * @param clientIp the address the call came from, for the audit log
+ */
+public record Caller(
+    String tenantId,
+    boolean systemTenant,
+    String principalId,
+    PrincipalKind principalKind,
+    String parentPrincipalId,
+    String principalScopeId,
+    String apiKeyId,
+    String tokenId,
+    List<String> permissions,
+    boolean readOnly,
+    String clientIp) {
+
+  public Caller {
+    permissions = List.copyOf(permissions);
+  }
+
+  /** The actor Keygate itself uses for bootstrap. */
+  public static Caller system(String tenantId) {
+    return new Caller(tenantId, true, "system", PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED, null, null, "", "",
+        List.of("*"), false, "");
+  }
+
+  public boolean isAgent() {
+    return principalKind == PrincipalKind.PRINCIPAL_KIND_AGENT;
+  }
+}

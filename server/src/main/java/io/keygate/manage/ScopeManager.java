@@ -1,0 +1,102 @@
+package io.keygate.manage;
+
+import io.keygate.KeygateException;
+import io.keygate.keys.Ids;
+import io.keygate.store.postgres.Database;
+import io.keygate.store.postgres.ScopeRows;
+import io.keygate.v1.CreateScopeRequest;
+import io.keygate.v1.ListScopesRequest;
+import io.keygate.v1.ListScopesResponse;
+import io.keygate.v1.Scope;
+import io.keygate.v1.UpdateScopeRequest;
+import java.util.List;
+
+/** The scope hierarchy inside a tenant and its per-scope API-access switches. */
+public final class ScopeManager {
+  private final Database database;
+  private final ChangeListener changes;
+
+  public ScopeManager(Database database, ChangeListener changes) {
+    this.database = database;
+    this.changes = changes;
+  }
+
+  public Scope create(Caller caller, CreateScopeRequest request) {
+    String parentId = Validate.id("parent_id", request.getParentId(), "scp", true);
+    String name = Validate.name("name", request.getName(), 200);
+    String kind = request.getKind().isEmpty() ? "team" : Validate.kind("kind", request.getKind());
+    return database.inTransaction(c -> {
+      if (!parentId.isEmpty()) {
+        ScopeRows.find(c, caller.tenantId(), parentId).orElseThrow(() -> KeygateException.notFound("scope", parentId));
+      }
+      Access.require(caller, Access.SCOPES_WRITE);
+      Access.requireWritable(caller);
+      Scope scope = Scope.newBuilder().setId(Ids.scope()).setTenantId(caller.tenantId()).setParentId(parentId)
+          .setName(name).setKind(kind)
+          .setApiAccessEnabled(!request.hasApiAccessEnabled() || request.getApiAccessEnabled()).build();
+      ScopeRows.insert(c, scope);
+      Audit.record(c, caller, "scope.create", "scope", scope.getId(), Audit.details("name", name, "kind", kind,
+          "parent_id", parentId.isEmpty() ? null : parentId, "api_access_enabled", scope.getApiAccessEnabled()));
+      return ScopeRows.find(c, caller.tenantId(), scope.getId()).orElseThrow();
+    });
+  }
+
+  public Scope get(Caller caller, String scopeId) {
+    Validate.id("scope_id", scopeId, "scp", false);
+    Scope scope = database.read(c -> ScopeRows.find(c, caller.tenantId(), scopeId))
+        .orElseThrow(() -> KeygateException.notFound("scope", scopeId));
+    Access.require(caller, Access.SCOPES_READ);
+    return scope;
+  }
+
+  public ListScopesResponse list(Caller caller, ListScopesRequest request) {
+    String parentId = Validate.id("parent_id", request.getParentId(), "scp", true);
+    int size = Pages.size(request.getPageSize());
+    String after = Pages.after(request.getPageToken());
+    Access.require(caller, Access.SCOPES_READ);
+    List<Scope> scopes = database.read(c -> ScopeRows.list(c, caller.tenantId(), parentId, after, size));
+    return ListScopesResponse.newBuilder().addAllScopes(scopes)
+        .setNextPageToken(Pages.next(scopes, size, Scope::getId)).build();
+  }
+
+  public Scope update(Caller caller, UpdateScopeRequest request) {
+    String id = Validate.id("scope_id", request.getScopeId(), "scp", false);
+    String name = request.hasName() ? Validate.name("name", request.getName(), 200) : null;
+    Scope updated = database.inTransaction(c -> {
+      Scope scope = ScopeRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("scope", id));
+      Access.require(caller, Access.SCOPES_WRITE);
+      Access.requireWritable(caller);
+      Scope.Builder next = scope.toBuilder();
+      if (name != null) {
+        next.setName(name);
+      }
+      if (request.hasApiAccessEnabled()) {
+        next.setApiAccessEnabled(request.getApiAccessEnabled());
+      }
+      ScopeRows.update(c, next.build());
+      Audit.record(c, caller, "scope.update", "scope", id, Audit.details("name", name, "api_access_enabled",
+          request.hasApiAccessEnabled() ? request.getApiAccessEnabled() : null));
+      return ScopeRows.find(c, caller.tenantId(), id).orElseThrow();
+    });
+    changes.tenantChanged(caller.tenantId());
+    return updated;
+  }
+
+  public void delete(Caller caller, String scopeId) {
+    String id = Validate.id("scope_id", scopeId, "scp", false);
+    database.inTransaction(c -> {
+      Scope scope = ScopeRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("scope", id));
+      Access.require(caller, Access.SCOPES_WRITE);
+      Access.requireWritable(caller);
+      long references = ScopeRows.references(c, caller.tenantId(), id);
+      if (references > 0) {
+        throw KeygateException.precondition("scope " + scope.getName() + " still has " + references
+            + " child scopes, keys or principals; move or delete them first");
+      }
+      ScopeRows.delete(c, caller.tenantId(), id);
+      Audit.record(c, caller, "scope.delete", "scope", id, Audit.details("name", scope.getName()));
+      return null;
+    });
+    changes.tenantChanged(caller.tenantId());
+  }
+}

@@ -1,0 +1,108 @@
+package io.keygate.manage;
+
+import io.keygate.KeygateException;
+import io.keygate.keys.Ids;
+import io.keygate.store.postgres.Database;
+import io.keygate.store.postgres.TenantRows;
+import io.keygate.v1.CreateTenantRequest;
+import io.keygate.v1.CreateTenantResponse;
+import io.keygate.v1.GetTenantRequest;
+import io.keygate.v1.ListTenantsRequest;
+import io.keygate.v1.ListTenantsResponse;
+import io.keygate.v1.Tenant;
+import io.keygate.v1.TenantSettings;
+import io.keygate.v1.UpdateTenantRequest;
+import java.util.List;
+
+/** Tenants and their settings. */
+public final class TenantManager {
+  private final Database database;
+  private final TenantSetup setup;
+  private final ChangeListener changes;
+
+  public TenantManager(Database database, TenantSetup setup, ChangeListener changes) {
+    this.database = database;
+    this.setup = setup;
+    this.changes = changes;
+  }
+
+  public CreateTenantResponse create(Caller caller, CreateTenantRequest request) {
+    String name = Validate.name("name", request.getName(), 200);
+    TenantSettings settings = TenantSettingsRules.merge(TenantSettingsRules.defaults(), request.getSettings());
+    String adminName = request.getAdminDisplayName().isEmpty() ? "admin"
+        : Validate.name("admin_display_name", request.getAdminDisplayName(), 200);
+    String adminEmail = Validate.email("admin_email", request.getAdminEmail());
+    requireTenantAdmin(caller);
+    Access.requireWritable(caller);
+    return database.inTransaction(c -> {
+      String tenantId = Ids.tenant();
+      TenantRows.insert(c, tenantId, name, false, settings);
+      TenantSetup.Admin admin = setup.createAdmin(c, caller, tenantId, adminName, adminEmail);
+      Audit.record(c, caller, "tenant.create", "tenant", tenantId, Audit.details("name", name));
+      Audit.record(c, caller, tenantId, "tenant.create", "tenant", tenantId, Audit.details("name", name));
+      return CreateTenantResponse.newBuilder()
+          .setTenant(TenantRows.find(c, tenantId).orElseThrow())
+          .setAdminPrincipal(admin.principal())
+          .setAdminApiKeyId(admin.apiKeyId())
+          .setAdminSecret(admin.secret())
+          .build();
+    });
+  }
+
+  public Tenant get(Caller caller, GetTenantRequest request) {
+    String id = request.getTenantId().isEmpty() ? caller.tenantId()
+        : Validate.id("tenant_id", request.getTenantId(), "ten", false);
+    Tenant tenant = database.read(c -> TenantRows.find(c, id))
+        .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
+        .orElseThrow(() -> KeygateException.notFound("tenant", id));
+    if (id.equals(caller.tenantId())) {
+      Access.require(caller, Access.TENANT_READ);
+    } else {
+      requireTenantAdmin(caller);
+    }
+    return tenant;
+  }
+
+  public ListTenantsResponse list(Caller caller, ListTenantsRequest request) {
+    int size = Pages.size(request.getPageSize());
+    String after = Pages.after(request.getPageToken());
+    requireTenantAdmin(caller);
+    List<Tenant> tenants = database.read(c -> TenantRows.list(c, after, size));
+    return ListTenantsResponse.newBuilder()
+        .addAllTenants(tenants)
+        .setNextPageToken(Pages.next(tenants, size, Tenant::getId))
+        .build();
+  }
+
+  public Tenant update(Caller caller, UpdateTenantRequest request) {
+    String id = request.getTenantId().isEmpty() ? caller.tenantId()
+        : Validate.id("tenant_id", request.getTenantId(), "ten", false);
+    String newName = request.hasName() ? Validate.name("name", request.getName(), 200) : null;
+    Tenant updated = database.inTransaction(c -> {
+      Tenant current = TenantRows.lock(c, id)
+          .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
+          .orElseThrow(() -> KeygateException.notFound("tenant", id));
+      if (id.equals(caller.tenantId())) {
+        Access.require(caller, Access.TENANT_WRITE);
+      } else {
+        requireTenantAdmin(caller);
+      }
+      Access.requireWritable(caller);
+      TenantSettings merged = TenantSettingsRules.merge(current.getSettings(), request.getSettings());
+      String name = newName != null ? newName : current.getName();
+      TenantRows.update(c, id, name, merged);
+      Audit.record(c, caller, id, "tenant.update", "tenant", id, Audit.details(
+          "name", newName, "settings", request.hasSettings() ? request.getSettings().toString().strip() : null));
+      return TenantRows.find(c, id).orElseThrow();
+    });
+    changes.tenantChanged(id);
+    return updated;
+  }
+
+  private static void requireTenantAdmin(Caller caller) {
+    if (!caller.systemTenant()) {
+      throw KeygateException.denied("only keys of the system tenant may manage other tenants");
+    }
+    Access.require(caller, Access.TENANTS_MANAGE);
+  }
+}

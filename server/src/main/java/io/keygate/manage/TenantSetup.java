@@ -1,0 +1,76 @@
+package io.keygate.manage;
+
+import io.keygate.keys.Ids;
+import io.keygate.store.postgres.KeyRows;
+import io.keygate.store.postgres.PrincipalRows;
+import io.keygate.store.postgres.RoleRows;
+import io.keygate.store.postgres.TenantRows;
+import io.keygate.v1.ApiKey;
+import io.keygate.v1.Principal;
+import io.keygate.v1.PrincipalKind;
+import io.keygate.v1.Role;
+import io.keygate.v1.TokenSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Gives a new tenant its first administrator: an {@code admin} role, an admin user, a key and a token. */
+public final class TenantSetup {
+  private final TokenIssuer issuer;
+
+  public TenantSetup(TokenIssuer issuer) {
+    this.issuer = issuer;
+  }
+
+  /** What was created; {@code secret} is shown once. */
+  public record Admin(Principal principal, String apiKeyId, String secret) {
+    @Override
+    public String toString() {
+      return "Admin[principal=" + principal.getId() + ", apiKeyId=" + apiKeyId + ", secret=<redacted>]";
+    }
+  }
+
+  Admin createAdmin(Connection c, Caller actor, String tenantId, String displayName, String email)
+      throws SQLException {
+    Role existing = RoleRows.findByName(c, tenantId, "admin").orElse(null);
+    Role role = existing != null && existing.getPermissionsList().equals(List.of("*")) ? existing : Role.newBuilder()
+        .setId(Ids.role())
+        .setTenantId(tenantId)
+        .setName("admin")
+        .setDescription("Every permission in the tenant. Created with the tenant.")
+        .addAllPermissions(List.of("*"))
+        .build();
+    if (role != existing) {
+      RoleRows.insert(c, role);
+      Audit.record(c, actor, tenantId, "role.create", "role", role.getId(), Audit.details("name", "admin"));
+    }
+    Principal principal = Principal.newBuilder()
+        .setId(Ids.principal())
+        .setTenantId(tenantId)
+        .setKind(PrincipalKind.PRINCIPAL_KIND_USER)
+        .setDisplayName(displayName)
+        .setEmail(email)
+        .setRoleId(role.getId())
+        .build();
+    PrincipalRows.insert(c, principal);
+    ApiKey key = ApiKey.newBuilder()
+        .setId(Ids.apiKey())
+        .setTenantId(tenantId)
+        .setName(displayName + " key")
+        .setDescription("The tenant's first admin key, created with the tenant.")
+        .setOwnerPrincipalId(principal.getId())
+        .setRoleId(role.getId())
+        .build();
+    KeyRows.insert(c, key, null, null, null);
+    TokenIssuer.Issued issued = issuer.issue(c, key, TenantRows.find(c, tenantId).orElseThrow().getSettings(),
+        TokenSpec.newBuilder().setName("admin").build());
+    Audit.record(c, actor, tenantId, "principal.create", "principal", principal.getId(),
+        Audit.details("kind", "user", "role_id", role.getId()));
+    Audit.record(c, actor, tenantId, "api_key.create", "api_key", key.getId(),
+        Audit.details("owner_principal_id", principal.getId(), "role_id", role.getId()));
+    Audit.record(c, actor, tenantId, "token.create", "token", issued.token().getId(),
+        Audit.details("api_key_id", key.getId(), "hint", issued.token().getHint()));
+    return new Admin(PrincipalRows.find(c, tenantId, principal.getId()).orElseThrow(), key.getId(),
+        issued.secret());
+  }
+}

@@ -1,0 +1,33 @@
+package io.keygate.ratelimit;
+
+/**
+ * The state of one rate limit after a request was counted.
+ *
+ * @param scope which limit
+ * @param limit requests allowed per window
+ * @param remaining requests left in the window, never negative
+ * @param resetSeconds seconds until the window has room again
+ * @param windowSeconds length of the window
+ * @param exceeded whether this request went over the limit
+ * @param informational whether the limit is only reported, never enforced
+ */
+public record LimitStatus(
+    Scope scope,
+    long limit,
+    long remaining,
+    long resetSeconds,
+    long windowSeconds,
+    boolean exceeded,
+    boolean informational) {
+
+  /** Which limit a status describes. */
+  public enum Scope {
+    KEY,
+    IP
+  }
+
+  /** True when this status should deny the request. */
+  public boolean denies() {
+    return exceeded && !informational;
+  }
+}

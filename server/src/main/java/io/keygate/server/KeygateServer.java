@@ -1,0 +1,191 @@
+package io.keygate.server;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.keygate.config.KeygateConfig;
+import io.keygate.decision.Authorizer;
+import io.keygate.keys.SecretFormat;
+import io.keygate.manage.ApiKeyManager;
+import io.keygate.manage.AuditReader;
+import io.keygate.manage.Authenticator;
+import io.keygate.manage.Bootstrap;
+import io.keygate.manage.ChangeListener;
+import io.keygate.manage.PrincipalManager;
+import io.keygate.manage.RoleManager;
+import io.keygate.manage.ScopeManager;
+import io.keygate.manage.TenantManager;
+import io.keygate.manage.TenantSetup;
+import io.keygate.manage.TokenIssuer;
+import io.keygate.manage.TokenManager;
+import io.keygate.store.postgres.Database;
+import io.keygate.store.postgres.EmbeddedDatabase;
+import io.keygate.store.postgres.PgCredentialStore;
+import io.keygate.transport.grpc.ApiKeyGrpcService;
+import io.keygate.transport.grpc.AuditGrpcService;
+import io.keygate.transport.grpc.AuthorizerGrpcService;
+import io.keygate.transport.grpc.CallerInterceptor;
+import io.keygate.transport.grpc.PrincipalGrpcService;
+import io.keygate.transport.grpc.RoleGrpcService;
+import io.keygate.transport.grpc.ScopeGrpcService;
+import io.keygate.transport.grpc.TenantGrpcService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Keygate sidecar: database (embedded or configured), migrations, the domain, and the gRPC
+ * server with health and reflection. {@link #close()} drains gracefully: health turns NOT_SERVING,
+ * new calls are refused, in-flight calls get {@code shutdownGrace} to finish.
+ */
+public final class KeygateServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
+
+  private final KeygateConfig config;
+  private final EmbeddedDatabase embedded;
+  private final Database database;
+  private final Server server;
+  private final ThreadPoolExecutor executor;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final Bootstrap bootstrap;
+
+  private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
+    this.config = config;
+    this.embedded = embedded;
+    this.database = database;
+    Clock clock = Clock.systemUTC();
+    SecretFormat format = new SecretFormat(config.tokenPrefix());
+    PgCredentialStore store = new PgCredentialStore(database);
+    ChangeListener changes = ChangeListener.NONE;
+    TokenIssuer issuer = new TokenIssuer(format, clock);
+    TenantSetup setup = new TenantSetup(issuer);
+    this.bootstrap = new Bootstrap(database, setup);
+    CallerInterceptor callers = new CallerInterceptor(new Authenticator(store, database, format, clock));
+    this.executor = boundedExecutor(config.executorThreads());
+    this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
+        .executor(executor)
+        .maxInboundMessageSize(config.maxInboundMessageBytes())
+        .maxInboundMetadataSize(config.maxInboundMetadataBytes())
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .handshakeTimeout(10, TimeUnit.SECONDS)
+        .addService(new AuthorizerGrpcService(new Authorizer(store, format, clock)))
+        .addService(ServerInterceptors.intercept(
+            new TenantGrpcService(new TenantManager(database, setup, changes)), callers))
+        .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database, changes)), callers))
+        .addService(ServerInterceptors.intercept(
+            new PrincipalGrpcService(new PrincipalManager(database, changes)), callers))
+        .addService(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database, changes)), callers))
+        .addService(ServerInterceptors.intercept(new ApiKeyGrpcService(
+            new ApiKeyManager(database, issuer, changes), new TokenManager(database, issuer, changes)), callers))
+        .addService(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers))
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .build();
+  }
+
+  /** Connects to (or starts) the database, applies migrations, and starts serving. */
+  public static KeygateServer start(KeygateConfig config) {
+    EmbeddedDatabase embedded = null;
+    Database database;
+    if (config.embeddedDatabase()) {
+      embedded = EmbeddedDatabase.start(config.dataDir());
+      database = new Database(embedded.jdbcUrl(), embedded.user(), "", config.databasePoolSize());
+    } else {
+      database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+          config.databasePoolSize());
+    }
+    try {
+      int applied = Database.migrate(database.dataSource());
+      if (applied > 0) {
+        LOG.info("applied {} database migrations", applied);
+      }
+      KeygateServer keygate = new KeygateServer(config, embedded, database);
+      keygate.server.start();
+      keygate.health.setStatus("", ServingStatus.SERVING);
+      LOG.info("keygate listening on {}:{}", config.listenHost(), keygate.port());
+      return keygate;
+    } catch (IOException e) {
+      database.close();
+      closeQuietly(embedded);
+      throw new UncheckedIOException("could not listen on " + config.listenHost() + ":" + config.listenPort(), e);
+    } catch (RuntimeException e) {
+      database.close();
+      closeQuietly(embedded);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String address() {
+    return config.listenHost() + ":" + port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** The embedded database, or null when an external one is configured. */
+  public EmbeddedDatabase embeddedDatabase() {
+    return embedded;
+  }
+
+  public Bootstrap bootstrap() {
+    return bootstrap;
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(2, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    executor.shutdown();
+    database.close();
+    closeQuietly(embedded);
+  }
+
+  private static ThreadPoolExecutor boundedExecutor(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 256),
+        r -> {
+          Thread t = new Thread(r, "keygate-rpc-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private static void closeQuietly(EmbeddedDatabase embedded) {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (RuntimeException e) {
+        LOG.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+      }
+    }
+  }
+}

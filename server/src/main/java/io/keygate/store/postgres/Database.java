@@ -1,0 +1,131 @@
+package io.keygate.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.keygate.KeygateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL connection pool, the schema migrations, and transactions. Every SQL failure leaves
+ * here as a {@link KeygateException}: connection trouble as UNAVAILABLE, constraint conflicts as
+ * ALREADY_EXISTS or FAILED_PRECONDITION, anything else as INTERNAL with the detail only in the log.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+
+  /** Work done with a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  public Database(String url, String user, String password, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(Math.min(2, poolSize));
+    config.setPoolName("keygate-db");
+    config.setConnectionTimeout(3_000);
+    config.setValidationTimeout(1_000);
+    config.setInitializationFailTimeout(-1);
+    config.addDataSourceProperty("connectTimeout", "3");
+    config.addDataSourceProperty("socketTimeout", "30");
+    config.addDataSourceProperty("ApplicationName", "keygate");
+    this.dataSource = new HikariDataSource(config);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Applies the Flyway migrations. Safe with many sidecars starting at once: Flyway holds a
+   * PostgreSQL advisory lock, so exactly one applies them and the others wait, then find nothing
+   * left to do.
+   */
+  public static int migrate(DataSource dataSource) {
+    var result = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    return result.migrationsExecuted;
+  }
+
+  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs read-only {@code work} on a pooled connection. */
+  public <T> T read(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setReadOnly(true);
+      try {
+        return work.run(connection);
+      } finally {
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Maps a SQL failure onto the domain's error kinds. */
+  public static KeygateException translate(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("57P01")
+        || state.equals("57P03")) {
+      LOG.warn("database unavailable: {}", e.getMessage());
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database is unavailable; retry", e);
+    }
+    if (state.equals("57014")) {
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database did not answer in time", e);
+    }
+    if (state.equals("23505")) {
+      return new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "an object with that name already exists",
+          e);
+    }
+    if (state.equals("23503")) {
+      return new KeygateException(KeygateException.Kind.FAILED_PRECONDITION,
+          "the object is still referenced by others", e);
+    }
+    LOG.error("database error (SQL state {})", state, e);
+    return new KeygateException(KeygateException.Kind.INTERNAL, "internal storage error", e);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is what matters
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.keygate.store.postgres;
+
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.ScopePath;
+import io.keygate.authz.TenantPolicy;
+import io.keygate.store.CredentialStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The decision path's lookups on PostgreSQL: one indexed query per credential. */
+public final class PgCredentialStore implements CredentialStore {
+  private static final String LOOKUP = "select s.valid_until, tk.id as token_id, tk.access, tk.expires_at as t_exp,"
+      + " k.id as key_id, k.scope_id, k.expires_at as k_exp, k.revoked_at, k.rate_limit_per_minute,"
+      + " k.rate_limit_mode, p.id as principal_id, p.kind, p.parent_id, p.scope_id as p_scope,"
+      + " te.id as tenant_id, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
+      + " te.ip_limit_window_seconds, te.key_limit_per_minute, te.key_limit_mode, te.default_permissions,"
+      + " r.id as role_id, r.name as role_name, r.permissions as role_permissions"
+      + " from token_secrets s"
+      + " join tokens tk on tk.id = s.token_id"
+      + " join api_keys k on k.id = tk.api_key_id"
+      + " join principals p on p.id = k.owner_id"
+      + " join tenants te on te.id = k.tenant_id"
+      + " left join roles r on r.id = (case when te.permission_source = 'principal_role'"
+      + " then p.role_id else k.role_id end)"
+      + " where s.digest = ? and (s.valid_until is null or s.valid_until > now())";
+
+  private final Database database;
+
+  public PgCredentialStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Optional<CredentialRecord> findByDigest(byte[] digest) {
+    return database.read(c -> Sql.queryOne(c, LOOKUP, PgCredentialStore::map, (Object) digest));
+  }
+
+  @Override
+  public ScopePath scopePath(String tenantId, String scopeId) {
+    return database.read(c -> ScopeRows.path(c, tenantId, scopeId));
+  }
+
+  static CredentialRecord map(ResultSet rs) throws SQLException {
+    String accepted = rs.getString("accepted_credentials");
+    TenantPolicy policy = new TenantPolicy(
+        rs.getString("tenant_id"),
+        rs.getBoolean("api_access_enabled"),
+        !accepted.equals("bearer"),
+        !accepted.equals("api_key_header"),
+        rs.getLong("ip_limit_requests"),
+        rs.getInt("ip_limit_window_seconds"));
+    Long keyLimit = rs.getObject("rate_limit_per_minute", Long.class);
+    String keyMode = rs.getString("rate_limit_mode");
+    String roleId = rs.getString("role_id");
+    List<String> permissions = roleId != null
+        ? Sql.textArray(rs, "role_permissions")
+        : Sql.textArray(rs, "default_permissions");
+    return new CredentialRecord(
+        rs.getString("tenant_id"),
+        rs.getString("key_id"),
+        rs.getString("token_id"),
+        rs.getString("principal_id"),
+        PrincipalRows.kindOf(rs.getString("kind")),
+        rs.getString("parent_id"),
+        rs.getString("p_scope"),
+        rs.getString("scope_id"),
+        roleId,
+        rs.getString("role_name"),
+        permissions,
+        rs.getString("access").equals("read_only"),
+        earliest(Sql.instant(rs, "t_exp"), Sql.instant(rs, "k_exp"), Sql.instant(rs, "valid_until")),
+        rs.getObject("revoked_at") != null,
+        keyLimit != null ? keyLimit : rs.getLong("key_limit_per_minute"),
+        (keyMode != null ? keyMode : rs.getString("key_limit_mode")).equals("enforced"),
+        policy);
+  }
+
+  private static Instant earliest(Instant... instants) {
+    Instant min = null;
+    for (Instant i : instants) {
+      if (i != null && (min == null || i.isBefore(min))) {
+        min = i;
+      }
+    }
+    return min;
+  }
+}

@@ -1,0 +1,98 @@
+package io.keygate.transport.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.keygate.authz.AccessRequest.Transport;
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.Decision;
+import io.keygate.decision.AuthorizeInput;
+import io.keygate.decision.Authorizer;
+import io.keygate.ratelimit.LimitStatus;
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.AuthorizerServiceGrpc;
+import io.keygate.v1.CredentialTransport;
+import io.keygate.v1.Identity;
+import io.keygate.v1.RateLimitScope;
+import io.keygate.v1.RateLimitStatus;
+import io.keygate.v1.Reason;
+import io.keygate.v1.TokenAccess;
+
+/** {@code keygate.v1.AuthorizerService}: maps the request in, the {@link Decision} out. */
+public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.AuthorizerServiceImplBase {
+  private final Authorizer authorizer;
+
+  public AuthorizerGrpcService(Authorizer authorizer) {
+    this.authorizer = authorizer;
+  }
+
+  @Override
+  public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
+    Rpc.unary(observer, () -> toResponse(authorizer.authorize(new AuthorizeInput(
+        request.getCredential(), transport(request.getCredentialTransport()), request.getHeadersMap(),
+        request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
+        request.getScopeId()))));
+  }
+
+  static AuthorizeResponse toResponse(Decision decision) {
+    AuthorizeResponse.Builder out = AuthorizeResponse.newBuilder()
+        .setDecision(decision.allowed() ? io.keygate.v1.Decision.DECISION_ALLOW : io.keygate.v1.Decision.DECISION_DENY)
+        .setHttpStatus(decision.httpStatus())
+        .setReason(Reason.valueOf("REASON_" + decision.reason().name()))
+        .setMessage(decision.reason().message());
+    CredentialRecord key = decision.identity();
+    if (key != null) {
+      out.setIdentity(identity(key));
+    }
+    LimitStatus limit = decision.rateLimit();
+    if (limit != null) {
+      out.setRateLimit(RateLimitStatus.newBuilder()
+          .setScope(limit.scope() == LimitStatus.Scope.IP ? RateLimitScope.RATE_LIMIT_SCOPE_IP
+              : RateLimitScope.RATE_LIMIT_SCOPE_KEY)
+          .setLimit(limit.limit())
+          .setRemaining(limit.remaining())
+          .setResetSeconds(limit.resetSeconds())
+          .setRetryAfterSeconds(limit.denies() ? limit.resetSeconds() : 0)
+          .setWindowSeconds(limit.windowSeconds())
+          .setInformational(limit.informational()));
+      out.putResponseHeaders("X-RateLimit-Limit", Long.toString(limit.limit()));
+      out.putResponseHeaders("X-RateLimit-Remaining", Long.toString(limit.remaining()));
+      out.putResponseHeaders("X-RateLimit-Reset", Long.toString(limit.resetSeconds()));
+      if (limit.denies()) {
+        out.putResponseHeaders("Retry-After", Long.toString(limit.resetSeconds()));
+      }
+    }
+    if (decision.httpStatus() == 401) {
+      out.putResponseHeaders("WWW-Authenticate", "Bearer realm=\"keygate\", error=\"invalid_token\"");
+    }
+    return out.build();
+  }
+
+  static Identity identity(CredentialRecord key) {
+    Identity.Builder identity = Identity.newBuilder()
+        .setTenantId(key.tenantId())
+        .setApiKeyId(key.apiKeyId())
+        .setTokenId(key.tokenId())
+        .setPrincipalId(key.principalId())
+        .setPrincipalKind(key.principalKind())
+        .addAllPermissions(key.permissions())
+        .setTokenAccess(key.readOnly() ? TokenAccess.TOKEN_ACCESS_READ_ONLY : TokenAccess.TOKEN_ACCESS_READ_WRITE);
+    if (key.parentPrincipalId() != null) {
+      identity.setParentPrincipalId(key.parentPrincipalId());
+    }
+    if (key.roleId() != null) {
+      identity.setRoleId(key.roleId()).setRoleName(key.roleName());
+    }
+    if (key.scopeId() != null) {
+      identity.setScopeId(key.scopeId());
+    }
+    return identity.build();
+  }
+
+  private static Transport transport(CredentialTransport transport) {
+    return switch (transport) {
+      case CREDENTIAL_TRANSPORT_API_KEY_HEADER -> Transport.API_KEY_HEADER;
+      case CREDENTIAL_TRANSPORT_BEARER -> Transport.BEARER;
+      default -> Transport.UNKNOWN;
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package io.keygate.transport.grpc;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.keygate.KeygateException;
+import io.keygate.manage.Authenticator;
+import io.keygate.manage.Caller;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Authenticates every management call from its {@code x-api-key} or {@code authorization} metadata
+ * and makes the {@link Caller} available to the handler. Fails with UNAUTHENTICATED, or UNAVAILABLE
+ * when the database cannot be reached.
+ */
+public final class CallerInterceptor implements ServerInterceptor {
+  static final Context.Key<Caller> CALLER = Context.key("keygate-caller");
+  private static final Metadata.Key<String> API_KEY = Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final Authenticator authenticator;
+
+  public CallerInterceptor(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
+      ServerCallHandler<Q, R> next) {
+    Map<String, String> headers = new HashMap<>();
+    if (count(metadata, API_KEY) + count(metadata, AUTHORIZATION) > 1) {
+      call.close(Status.UNAUTHENTICATED.withDescription("more than one credential was sent"), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    putIfPresent(headers, "x-api-key", metadata.get(API_KEY));
+    putIfPresent(headers, "authorization", metadata.get(AUTHORIZATION));
+    Caller caller;
+    try {
+      caller = authenticator.authenticate(headers, clientIp(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
+    } catch (KeygateException e) {
+      call.close(Statuses.toStatus(e).getStatus(), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);
+  }
+
+  static String clientIp(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return "";
+  }
+
+  private static int count(Metadata metadata, Metadata.Key<String> key) {
+    Iterable<String> values = metadata.getAll(key);
+    int n = 0;
+    if (values != null) {
+      for (String ignored : values) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void putIfPresent(Map<String, String> headers, String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.keygate.transport.grpc;
+
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.keygate.manage.Caller;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Runs a unary handler: one answer, or one status from {@link Statuses}. */
+final class Rpc {
+  private Rpc() {}
+
+  static <T> void unary(StreamObserver<T> observer, Supplier<T> work) {
+    T response;
+    try {
+      if (Context.current().isCancelled()) {
+        observer.onError(Status.CANCELLED.withDescription("the call was cancelled or its deadline passed")
+            .asRuntimeException());
+        return;
+      }
+      response = work.get();
+    } catch (RuntimeException e) {
+      observer.onError(Statuses.toStatus(e));
+      return;
+    }
+    observer.onNext(response);
+    observer.onCompleted();
+  }
+
+  /** A unary handler that needs the authenticated caller. */
+  static <T> void managed(StreamObserver<T> observer, Function<Caller, T> work) {
+    unary(observer, () -> work.apply(CallerInterceptor.CALLER.get()));
+  }
+}
