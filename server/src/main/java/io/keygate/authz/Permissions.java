@@ -57,7 +57,7 @@ public final class Permissions {
     }
     String[] g = granted.split(":", -1);
     String[] r = required.split(":", -1);
-    if (r.length < 2 || !segment(g[0], r[0]) || !segment(g[1], r[1])) {
+    if (g.length < 2 || r.length < 2 || !segment(g[0], r[0]) || !segment(g[1], r[1])) {
       return false;
     }
     if (g.length == 2 || r.length == 2) {
@@ -72,11 +72,27 @@ public final class Permissions {
    */
   public static boolean coversAll(List<String> held, List<String> wanted) {
     for (String w : wanted) {
-      if (!allows(held, w)) {
+      if (held.stream().noneMatch(h -> includes(h, w))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * True when everything the grant {@code wanted} allows, {@code held} allows too. Unlike
+   * {@link #covers}, an unqualified {@code wanted} is a grant of every qualifier, so only an
+   * unqualified or {@code *}-qualified {@code held} includes it.
+   */
+  private static boolean includes(String held, String wanted) {
+    if (!covers(held, wanted)) {
+      return false;
+    }
+    if (wanted.split(":", -1).length != 2) {
+      return true;
+    }
+    String[] h = held.split(":", -1);
+    return h.length != 3 || h[2].equals("*");
   }
 
   private static boolean segment(String granted, String required) {

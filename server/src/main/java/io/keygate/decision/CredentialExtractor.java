@@ -2,6 +2,8 @@ package io.keygate.decision;
 
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.Reason;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -63,13 +65,22 @@ public final class CredentialExtractor {
     }
     for (String pair : path.substring(question + 1).split("[&;]")) {
       int eq = pair.indexOf('=');
-      String name = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      String name = decoded(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
+      String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
       if (QUERY_CREDENTIAL_NAMES.contains(name) || value.startsWith(prefix) || name.startsWith(prefix)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The query component percent-decoded, or as sent when it is not valid percent-encoding. */
+  private static String decoded(String component) {
+    try {
+      return URLDecoder.decode(component, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return component;
+    }
   }
 
   private static String header(Map<String, String> headers, String name) {

@@ -99,7 +99,8 @@ public final class Expirations {
 
   private static long bounded(int amount, int hoursPerUnit, String field) {
     if ((long) amount * hoursPerUnit > MAX_AMOUNT_HOURS) {
-      throw KeygateException.invalid(field + ".amount is too large: at most 100 years, got " + amount);
+      throw KeygateException.invalid(field + ".amount is too large: at most 100 years ("
+          + MAX_AMOUNT_HOURS / hoursPerUnit + " of this unit), got " + amount);
     }
     return amount;
   }

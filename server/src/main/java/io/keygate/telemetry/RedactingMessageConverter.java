@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the logging layer, so a secret that reaches a log statement by mistake still never reaches a log.
  */
 public final class RedactingMessageConverter extends MessageConverter {
-  static final Pattern SECRET = Pattern.compile("\\b([a-z][a-z0-9]{0,15})_[0-9a-fA-F]{16,}");
+  static final Pattern SECRET = Pattern.compile("([a-z][a-z0-9]{0,15})_[0-9a-fA-F]{16,}");
 
   @Override
   public String convert(ILoggingEvent event) {
