@@ -23,7 +23,8 @@ public enum Reason {
   AGENT_CANNOT_MANAGE_TOKENS(403, "AI agents cannot create, update or delete API keys or tokens"),
   NO_ROUTE(403, "no route matches this request"),
   KEY_RATE_LIMITED(429, "the API key's rate limit is exceeded"),
-  IP_RATE_LIMITED(429, "too many requests from this IP address");
+  IP_RATE_LIMITED(429, "too many requests from this IP address"),
+  REQUEST_INVALID(403, "the request cannot be judged: it lacks HTTP attributes or they are not valid");
 
   private final int httpStatus;
   private final String message;

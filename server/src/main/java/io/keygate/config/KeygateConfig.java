@@ -29,6 +29,7 @@ import java.util.Map;
  *     Default 16384.
  * @param shutdownGrace {@code KEYGATE_SHUTDOWN_GRACE_SECONDS}: time in-flight calls get to finish on
  *     SIGTERM. Default 10 s.
+ * @param hotPath cache, propagation, usage, routes and client-IP settings ({@link HotPathConfig})
  */
 public record KeygateConfig(
     String listenHost,
@@ -42,7 +43,8 @@ public record KeygateConfig(
     int executorThreads,
     int maxInboundMessageBytes,
     int maxInboundMetadataBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    HotPathConfig hotPath) {
 
   public KeygateConfig {
     if (listenPort < 0 || listenPort > 65535) {
@@ -83,23 +85,32 @@ public record KeygateConfig(
         intOf(env, "KEYGATE_EXECUTOR_THREADS", Math.max(4, 2 * cpus)),
         intOf(env, "KEYGATE_MAX_MESSAGE_BYTES", 256 * 1024),
         intOf(env, "KEYGATE_MAX_METADATA_BYTES", 16 * 1024),
-        Duration.ofSeconds(intOf(env, "KEYGATE_SHUTDOWN_GRACE_SECONDS", 10)));
+        Duration.ofSeconds(intOf(env, "KEYGATE_SHUTDOWN_GRACE_SECONDS", 10)),
+        HotPathConfig.fromEnv(env));
   }
 
   public KeygateConfig withListen(String host, int port) {
     return new KeygateConfig(host, port, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-        dataDir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes, shutdownGrace);
+        dataDir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes, shutdownGrace,
+        hotPath);
   }
 
   public KeygateConfig withDatabase(String url, String user, String password) {
     return new KeygateConfig(listenHost, listenPort, url, user, password, databasePoolSize,
-        dataDir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes, shutdownGrace);
+        dataDir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes, shutdownGrace,
+        hotPath);
   }
 
   public KeygateConfig withDataDir(Path dir) {
     return new KeygateConfig(listenHost, listenPort, databaseUrl, databaseUser, databasePassword,
         databasePoolSize, dir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes,
-        shutdownGrace);
+        shutdownGrace, hotPath);
+  }
+
+  public KeygateConfig withHotPath(HotPathConfig settings) {
+    return new KeygateConfig(listenHost, listenPort, databaseUrl, databaseUser, databasePassword,
+        databasePoolSize, dataDir, tokenPrefix, executorThreads, maxInboundMessageBytes, maxInboundMetadataBytes,
+        shutdownGrace, settings);
   }
 
   /** Never prints the password. */
@@ -111,7 +122,7 @@ public record KeygateConfig(
         + ", executorThreads=" + executorThreads + "]";
   }
 
-  private static int intOf(Map<String, String> env, String name, int fallback) {
+  static int intOf(Map<String, String> env, String name, int fallback) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;

@@ -10,8 +10,11 @@ import io.keygate.authz.Reason;
 import io.keygate.authz.ScopePath;
 import io.keygate.keys.Ids;
 import io.keygate.keys.SecretFormat;
+import io.keygate.ratelimit.LimitStatus;
+import io.keygate.ratelimit.RateLimiter;
 import io.keygate.store.CredentialStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,50 +32,91 @@ public final class Authorizer {
   private final SecretFormat format;
   private final CredentialExtractor extractor;
   private final Clock clock;
+  private final RouteTable routes;
+  private final RateLimiter limiter;
+  private final UsageSink usage;
 
   public Authorizer(CredentialStore store, SecretFormat format, Clock clock) {
+    this(store, format, clock, RouteTable.EMPTY, RateLimiter.NONE, UsageSink.NONE);
+  }
+
+  public Authorizer(CredentialStore store, SecretFormat format, Clock clock, RouteTable routes, RateLimiter limiter,
+      UsageSink usage) {
     this.store = store;
     this.format = format;
     this.extractor = new CredentialExtractor(format.prefix());
     this.clock = clock;
+    this.routes = routes;
+    this.limiter = limiter;
+    this.usage = usage;
   }
 
   public Decision authorize(AuthorizeInput in) {
-    String permission = permission(in);
-    boolean write = write(in);
     validate(in);
+    RouteTable.Route route = null;
+    if (in.resource().isEmpty() && in.action().isEmpty() && !in.method().isEmpty() && !in.path().isEmpty()) {
+      route = routes.match(in.method(), in.path());
+    }
+    String permission = route != null ? route.permission() : permission(in);
+    boolean write = route != null && !route.isPublic()
+        ? !AccessRequest.isReadAction(route.permission().substring(route.permission().indexOf(':') + 1))
+        : write(in);
+    LimitStatus ipLimit = limiter.countIp(in.clientIp());
+    if (ipLimit != null && ipLimit.denies()) {
+      return Decision.refuse(Reason.IP_RATE_LIMITED, ipLimit);
+    }
+    if (route != null && route.isPublic()) {
+      return new Decision(Reason.OK, null, ipLimit);
+    }
     if (!in.path().isEmpty() && extractor.credentialInQuery(in.path())) {
-      return Decision.refuse(Reason.CREDENTIAL_IN_QUERY, null);
+      return Decision.refuse(Reason.CREDENTIAL_IN_QUERY, ipLimit);
     }
     CredentialExtractor.Found found = in.credential().isEmpty()
         ? extractor.fromHeaders(in.headers())
         : new CredentialExtractor.Found(in.credential(), in.transport(), null);
     if (found.refusal() != null) {
-      return Decision.refuse(found.refusal(), null);
+      return Decision.refuse(found.refusal(), ipLimit);
     }
     switch (format.check(found.credential())) {
       case MISSING:
-        return Decision.refuse(Reason.CREDENTIAL_MISSING, null);
+        return Decision.refuse(Reason.CREDENTIAL_MISSING, ipLimit);
       case MALFORMED:
-        return Decision.refuse(Reason.CREDENTIAL_MALFORMED, null);
+        return Decision.refuse(Reason.CREDENTIAL_MALFORMED, ipLimit);
       default:
         break;
     }
     Optional<CredentialRecord> record = store.findByDigest(SecretFormat.digest(found.credential()));
     if (record.isEmpty()) {
-      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, null);
+      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, ipLimit);
     }
     CredentialRecord key = record.get();
     String scopeId = !in.scopeId().isEmpty() ? in.scopeId() : key.scopeId();
     ScopePath path = scopeId == null ? ScopePath.TENANT_WIDE : store.scopePath(key.tenantId(), scopeId);
     AccessRequest request = new AccessRequest(found.transport(), permission, write,
         in.scopeId().isEmpty() ? null : in.scopeId());
-    Reason reason = DecisionEngine.decide(key, request, path, clock.instant());
-    boolean authenticated = reason.httpStatus() != 401;
-    return new Decision(reason, authenticated ? key : null, null);
+    Instant now = clock.instant();
+    Reason reason = DecisionEngine.decide(key, request, path, now);
+    if (reason.httpStatus() == 401) {
+      return Decision.refuse(reason, ipLimit);
+    }
+    if (reason != Reason.OK) {
+      return new Decision(reason, key, ipLimit);
+    }
+    LimitStatus keyLimit = limiter.countKey(key, in.clientIp());
+    if (keyLimit != null && keyLimit.denies()) {
+      return new Decision(keyLimit.scope() == LimitStatus.Scope.IP ? Reason.IP_RATE_LIMITED : Reason.KEY_RATE_LIMITED,
+          key, keyLimit);
+    }
+    usage.used(key, now);
+    return new Decision(Reason.OK, key, keyLimit != null ? keyLimit : ipLimit);
   }
 
-  /** The permission asked for, or null when only method and path were given (no route table yet). */
+  /** The route table requests are mapped with. */
+  public RouteTable routes() {
+    return routes;
+  }
+
+  /** The permission asked for, or null when only method and path were given and no route matched. */
   private static String permission(AuthorizeInput in) {
     if (in.resource().isEmpty() && in.action().isEmpty()) {
       if (in.method().isEmpty() || in.path().isEmpty()) {

@@ -6,8 +6,11 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.keygate.cache.CachingCredentialStore;
+import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
 import io.keygate.decision.Authorizer;
+import io.keygate.decision.RouteTable;
 import io.keygate.keys.SecretFormat;
 import io.keygate.manage.ApiKeyManager;
 import io.keygate.manage.AuditReader;
@@ -21,9 +24,14 @@ import io.keygate.manage.TenantManager;
 import io.keygate.manage.TenantSetup;
 import io.keygate.manage.TokenIssuer;
 import io.keygate.manage.TokenManager;
+import io.keygate.ratelimit.RateLimiter;
+import io.keygate.store.CredentialStore;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
+import io.keygate.store.postgres.PgChangeFeed;
 import io.keygate.store.postgres.PgCredentialStore;
+import io.keygate.store.postgres.PgUsageRecorder;
+import io.keygate.transport.envoy.ExtAuthzService;
 import io.keygate.transport.grpc.ApiKeyGrpcService;
 import io.keygate.transport.grpc.AuditGrpcService;
 import io.keygate.transport.grpc.AuthorizerGrpcService;
@@ -58,15 +66,34 @@ public final class KeygateServer implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final HealthStatusManager health = new HealthStatusManager();
   private final Bootstrap bootstrap;
+  private final CachingCredentialStore cache;
+  private final PgChangeFeed changeFeed;
+  private final PgUsageRecorder usage;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
+    HotPathConfig hot = config.hotPath();
     Clock clock = Clock.systemUTC();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
     PgCredentialStore store = new PgCredentialStore(database);
-    ChangeListener changes = ChangeListener.NONE;
+    RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
+    CredentialStore decisionStore;
+    ChangeListener changes;
+    if (hot.cacheTtl().isZero()) {
+      this.cache = null;
+      this.changeFeed = null;
+      decisionStore = store;
+      changes = ChangeListener.NONE;
+    } else {
+      this.cache = new CachingCredentialStore(store, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries());
+      this.changeFeed = hot.changeFeed() ? new PgChangeFeed(database, cache, cache::invalidateAll) : null;
+      decisionStore = cache;
+      changes = cache;
+    }
+    this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
+    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, RateLimiter.NONE, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
@@ -79,7 +106,8 @@ public final class KeygateServer implements AutoCloseable {
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .handshakeTimeout(10, TimeUnit.SECONDS)
-        .addService(new AuthorizerGrpcService(new Authorizer(store, format, clock)))
+        .addService(new AuthorizerGrpcService(authorizer))
+        .addService(new ExtAuthzService(authorizer, hot.xffTrustedHops()))
         .addService(ServerInterceptors.intercept(
             new TenantGrpcService(new TenantManager(database, setup, changes)), callers))
         .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database, changes)), callers))
@@ -111,6 +139,9 @@ public final class KeygateServer implements AutoCloseable {
         LOG.info("applied {} database migrations", applied);
       }
       KeygateServer keygate = new KeygateServer(config, embedded, database);
+      if (keygate.changeFeed != null) {
+        keygate.changeFeed.start();
+      }
       keygate.server.start();
       keygate.health.setStatus("", ServingStatus.SERVING);
       LOG.info("keygate listening on {}:{}", config.listenHost(), keygate.port());
@@ -147,6 +178,20 @@ public final class KeygateServer implements AutoCloseable {
     return bootstrap;
   }
 
+  /** The decision path's cache; null when caching is off ({@code KEYGATE_CACHE_TTL_SECONDS=0}). */
+  public CachingCredentialStore cache() {
+    return cache;
+  }
+
+  /** The change feed; null when caching or the feed is off. */
+  public PgChangeFeed changeFeed() {
+    return changeFeed;
+  }
+
+  public PgUsageRecorder usage() {
+    return usage;
+  }
+
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
   }
@@ -165,6 +210,10 @@ public final class KeygateServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     executor.shutdown();
+    if (changeFeed != null) {
+      changeFeed.close();
+    }
+    usage.close();
     database.close();
     closeQuietly(embedded);
   }

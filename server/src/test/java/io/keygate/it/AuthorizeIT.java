@@ -78,7 +78,7 @@ class AuthorizeIT {
   void missingCredentialIs401WithWwwAuthenticate() {
     AuthorizeResponse response = keygate.authorizer().authorize(request("conversations", "read").build());
     assertDenied(response, 401, Reason.REASON_CREDENTIAL_MISSING);
-    assertThat(response.getResponseHeadersMap()).containsKey("WWW-Authenticate");
+    assertThat(response.getResponseHeadersMap()).containsKey("www-authenticate");
     assertThat(response.hasIdentity()).isFalse();
   }
 

@@ -5,6 +5,7 @@ import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
+import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
 import io.keygate.manage.Bootstrap;
 import io.keygate.server.KeygateServer;
@@ -20,6 +21,7 @@ import io.keygate.v1.TenantServiceGrpc;
 import io.keygate.v1.TenantSettings;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Keygate server on a loopback port, on its own fresh PostgreSQL database, bootstrapped, with
@@ -44,7 +46,17 @@ public final class TestKeygate implements AutoCloseable {
 
   /** A server on an existing database (bootstrapping it if empty). */
   public static TestKeygate start(String jdbcUrl) {
-    KeygateConfig config = KeygateConfig.fromEnv(Map.of())
+    return start(jdbcUrl, UnaryOperator.identity());
+  }
+
+  /**
+   * A server on an existing database with decision-path settings changed from the defaults, e.g.
+   * {@code hot -> hot.withRoutes(file, 1)} or {@code hot -> hot.withCache(Duration.ofSeconds(1), false)}.
+   */
+  public static TestKeygate start(String jdbcUrl, UnaryOperator<HotPathConfig> settings) {
+    KeygateConfig base = KeygateConfig.fromEnv(Map.of());
+    KeygateConfig config = base
+        .withHotPath(settings.apply(base.hotPath()))
         .withListen("127.0.0.1", 0)
         .withDatabase(jdbcUrl, "postgres", "");
     KeygateServer server = KeygateServer.start(config);

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.keygate.KeygateException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -20,6 +22,9 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final HikariDataSource dataSource;
+  private final String url;
+  private final String user;
+  private final String password;
 
   /** Work done with a connection. */
   @FunctionalInterface
@@ -28,6 +33,9 @@ public final class Database implements AutoCloseable {
   }
 
   public Database(String url, String user, String password, int poolSize) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
@@ -42,6 +50,21 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("socketTimeout", "30");
     config.addDataSourceProperty("ApplicationName", "keygate");
     this.dataSource = new HikariDataSource(config);
+  }
+
+  /**
+   * A connection outside the pool, for a long-lived session such as {@code LISTEN}; the caller
+   * closes it.
+   */
+  public Connection openDedicated(String applicationName) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("ApplicationName", applicationName);
+    properties.setProperty("connectTimeout", "3");
+    properties.setProperty("socketTimeout", "30");
+    properties.setProperty("tcpKeepAlive", "true");
+    return DriverManager.getConnection(url, properties);
   }
 
   public DataSource dataSource() {

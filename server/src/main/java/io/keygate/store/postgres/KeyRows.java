@@ -202,6 +202,7 @@ public final class KeyRows {
     if (lastUsed != null) {
       key.setLastUsedTime(Sql.toProto(lastUsed));
     }
+    key.setRequestCount(rs.getLong("use_count"));
     return key.build();
   }
 

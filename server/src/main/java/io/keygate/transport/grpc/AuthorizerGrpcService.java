@@ -6,6 +6,7 @@ import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.Decision;
 import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;
+import io.keygate.decision.ResponseHeaders;
 import io.keygate.ratelimit.LimitStatus;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
@@ -54,16 +55,8 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
           .setRetryAfterSeconds(limit.denies() ? limit.resetSeconds() : 0)
           .setWindowSeconds(limit.windowSeconds())
           .setInformational(limit.informational()));
-      out.putResponseHeaders("X-RateLimit-Limit", Long.toString(limit.limit()));
-      out.putResponseHeaders("X-RateLimit-Remaining", Long.toString(limit.remaining()));
-      out.putResponseHeaders("X-RateLimit-Reset", Long.toString(limit.resetSeconds()));
-      if (limit.denies()) {
-        out.putResponseHeaders("Retry-After", Long.toString(limit.resetSeconds()));
-      }
     }
-    if (decision.httpStatus() == 401) {
-      out.putResponseHeaders("WWW-Authenticate", "Bearer realm=\"keygate\", error=\"invalid_token\"");
-    }
+    out.putAllResponseHeaders(ResponseHeaders.of(decision));
     return out.build();
   }
 

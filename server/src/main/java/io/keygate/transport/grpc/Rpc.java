@@ -8,10 +8,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Runs a unary handler: one answer, or one status from {@link Statuses}. */
-final class Rpc {
+public final class Rpc {
   private Rpc() {}
 
-  static <T> void unary(StreamObserver<T> observer, Supplier<T> work) {
+  public static <T> void unary(StreamObserver<T> observer, Supplier<T> work) {
     T response;
     try {
       if (Context.current().isCancelled()) {

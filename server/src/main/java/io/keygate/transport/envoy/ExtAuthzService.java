@@ -1,0 +1,203 @@
+package io.keygate.transport.envoy;
+
+import com.google.rpc.Code;
+import com.google.rpc.Status;
+import io.envoyproxy.envoy.config.core.v3.HeaderValue;
+import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
+import io.envoyproxy.envoy.config.core.v3.HeaderValueOption.HeaderAppendAction;
+import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
+import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
+import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
+import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
+import io.envoyproxy.envoy.service.auth.v3.DeniedHttpResponse;
+import io.envoyproxy.envoy.service.auth.v3.OkHttpResponse;
+import io.envoyproxy.envoy.type.v3.HttpStatus;
+import io.envoyproxy.envoy.type.v3.StatusCode;
+import io.grpc.stub.StreamObserver;
+import io.keygate.KeygateException;
+import io.keygate.authz.AccessRequest.Transport;
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.Decision;
+import io.keygate.authz.Reason;
+import io.keygate.decision.AuthorizeInput;
+import io.keygate.decision.Authorizer;
+import io.keygate.decision.ResponseHeaders;
+import io.keygate.transport.grpc.Rpc;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code envoy.service.auth.v3.Authorization/Check}: the same decision as Authorize, for Envoy's
+ * {@code ext_authz} HTTP filter. The credential comes from the request headers, the client IP from
+ * the source address (or {@code x-forwarded-for} with trusted hops, see {@link ClientIp}), the
+ * permission from the route table — or, per route, from the {@code context_extensions}
+ * {@code resource} and {@code action} (and {@code scope_id}).
+ *
+ * <p>Allow: an {@code OkHttpResponse} that overwrites the {@code x-keygate-*} identity headers for
+ * the upstream (removing those it does not set, so a client cannot supply them) and removes the
+ * credential header. Deny: a {@code DeniedHttpResponse} with 401/403/429, a JSON body
+ * {@code {"code", "reason", "message"}}, {@code WWW-Authenticate} on 401 and the rate-limit headers.
+ * A request Keygate cannot decide because a backend is down fails the call (UNAVAILABLE), so
+ * Envoy's {@code failure_mode_allow} and {@code status_on_error} apply.
+ */
+public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBase {
+  public static final String TENANT = "x-keygate-tenant-id";
+  public static final String API_KEY = "x-keygate-api-key-id";
+  public static final String TOKEN = "x-keygate-token-id";
+  public static final String PRINCIPAL = "x-keygate-principal-id";
+  public static final String PRINCIPAL_KIND = "x-keygate-principal-kind";
+  public static final String PARENT = "x-keygate-parent-principal-id";
+  public static final String ROLE = "x-keygate-role";
+  public static final String PERMISSIONS = "x-keygate-permissions";
+  public static final String TOKEN_ACCESS = "x-keygate-token-access";
+  /** Every identity header; all are removed from requests unless Keygate sets them. */
+  public static final List<String> IDENTITY_HEADERS = List.of(TENANT, API_KEY, TOKEN, PRINCIPAL, PRINCIPAL_KIND,
+      PARENT, ROLE, PERMISSIONS, TOKEN_ACCESS);
+
+  private final Authorizer authorizer;
+  private final int trustedHops;
+
+  public ExtAuthzService(Authorizer authorizer, int trustedHops) {
+    this.authorizer = authorizer;
+    this.trustedHops = trustedHops;
+  }
+
+  @Override
+  public void check(CheckRequest request, StreamObserver<CheckResponse> observer) {
+    Rpc.unary(observer, () -> decide(request));
+  }
+
+  CheckResponse decide(CheckRequest request) {
+    AttributeContext attributes = request.getAttributes();
+    if (!attributes.hasRequest() || !attributes.getRequest().hasHttp()
+        || attributes.getRequest().getHttp().getMethod().isEmpty()
+        || attributes.getRequest().getHttp().getPath().isEmpty()) {
+      return denied(Decision.refuse(Reason.REQUEST_INVALID, null),
+          "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter");
+    }
+    AttributeContext.HttpRequest http = attributes.getRequest().getHttp();
+    Map<String, String> headers = headers(http);
+    String source = attributes.getSource().getAddress().getSocketAddress().getAddress();
+    String clientIp = ClientIp.resolve(source, headers.get("x-forwarded-for"), trustedHops);
+    Map<String, String> context = attributes.getContextExtensionsMap();
+    String resource = context.getOrDefault("resource", "");
+    String action = context.getOrDefault("action", "");
+    Decision decision;
+    try {
+      decision = authorizer.authorize(new AuthorizeInput("", Transport.UNKNOWN, headers,
+          ClientIp.looksLikeIp(clientIp) ? clientIp : "", resource, action, http.getMethod(), http.getPath(),
+          context.getOrDefault("scope_id", "")));
+    } catch (KeygateException e) {
+      if (e.kind() == KeygateException.Kind.INVALID_ARGUMENT) {
+        return denied(Decision.refuse(Reason.REQUEST_INVALID, null), e.getMessage());
+      }
+      throw e;
+    }
+    if (!decision.allowed()) {
+      return denied(decision, decision.reason().message());
+    }
+    return allowed(decision, headers);
+  }
+
+  private static CheckResponse allowed(Decision decision, Map<String, String> headers) {
+    OkHttpResponse.Builder ok = OkHttpResponse.newBuilder();
+    Map<String, String> identity = new LinkedHashMap<>();
+    CredentialRecord key = decision.identity();
+    if (key != null) {
+      identity.put(TENANT, key.tenantId());
+      identity.put(API_KEY, key.apiKeyId());
+      identity.put(TOKEN, key.tokenId());
+      identity.put(PRINCIPAL, key.principalId());
+      identity.put(PRINCIPAL_KIND, key.principalKind().name().substring("PRINCIPAL_KIND_".length())
+          .toLowerCase(Locale.ROOT));
+      if (key.parentPrincipalId() != null) {
+        identity.put(PARENT, key.parentPrincipalId());
+      }
+      if (key.roleName() != null) {
+        identity.put(ROLE, key.roleName());
+      }
+      identity.put(PERMISSIONS, String.join(",", key.permissions()));
+      identity.put(TOKEN_ACCESS, key.readOnly() ? "read-only" : "read-write");
+      // The credential has done its job; the upstream never sees it.
+      if (headers.containsKey("x-api-key")) {
+        ok.addHeadersToRemove("x-api-key");
+      }
+      String authorization = headers.get("authorization");
+      if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        ok.addHeadersToRemove("authorization");
+      }
+    }
+    identity.forEach((name, value) -> ok.addHeaders(overwrite(name, value)));
+    for (String name : IDENTITY_HEADERS) {
+      if (!identity.containsKey(name)) {
+        ok.addHeadersToRemove(name);
+      }
+    }
+    ResponseHeaders.of(decision).forEach((name, value) -> ok.addResponseHeadersToAdd(overwrite(name, value)));
+    return CheckResponse.newBuilder()
+        .setStatus(Status.newBuilder().setCode(Code.OK_VALUE))
+        .setOkResponse(ok)
+        .build();
+  }
+
+  private static CheckResponse denied(Decision decision, String message) {
+    Reason reason = decision.reason();
+    DeniedHttpResponse.Builder denied = DeniedHttpResponse.newBuilder()
+        .setStatus(HttpStatus.newBuilder().setCode(StatusCode.forNumber(reason.httpStatus())))
+        .setBody("{\"code\":" + reason.httpStatus() + ",\"reason\":\"" + reason.code() + "\",\"message\":\""
+            + json(message) + "\"}")
+        .addHeaders(overwrite("content-type", "application/json"));
+    ResponseHeaders.of(decision).forEach((name, value) -> denied.addHeaders(overwrite(name, value)));
+    int code = switch (reason.httpStatus()) {
+      case 401 -> Code.UNAUTHENTICATED_VALUE;
+      case 429 -> Code.RESOURCE_EXHAUSTED_VALUE;
+      default -> Code.PERMISSION_DENIED_VALUE;
+    };
+    return CheckResponse.newBuilder()
+        .setStatus(Status.newBuilder().setCode(code).setMessage(reason.code()))
+        .setDeniedResponse(denied)
+        .build();
+  }
+
+  /** Header names lower-cased (HTTP/2 style); {@code header_map} used when Envoy sends raw headers. */
+  private static Map<String, String> headers(AttributeContext.HttpRequest http) {
+    Map<String, String> out = new HashMap<>();
+    http.getHeadersMap().forEach((name, value) -> out.put(name.toLowerCase(Locale.ROOT), value));
+    for (HeaderValue header : http.getHeaderMap().getHeadersList()) {
+      String value = header.getValue().isEmpty() ? header.getRawValue().toStringUtf8() : header.getValue();
+      out.merge(header.getKey().toLowerCase(Locale.ROOT), value, (a, b) -> a + "," + b);
+    }
+    return out;
+  }
+
+  private static HeaderValueOption overwrite(String name, String value) {
+    return HeaderValueOption.newBuilder()
+        .setHeader(HeaderValue.newBuilder().setKey(name).setValue(value))
+        .setAppendAction(HeaderAppendAction.OVERWRITE_IF_EXISTS_OR_ADD)
+        .build();
+  }
+
+  private static String json(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            out.append(String.format("\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}
