@@ -105,12 +105,10 @@ public final class Database implements AutoCloseable {
   /** Runs read-only {@code work} on a pooled connection. */
   public <T> T read(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
+      // HikariCP resets the read-only flag when the connection goes back to the pool; resetting it
+      // here would throw on a dead connection and hide the real error.
       connection.setReadOnly(true);
-      try {
-        return work.run(connection);
-      } finally {
-        connection.setReadOnly(false);
-      }
+      return work.run(connection);
     } catch (SQLException e) {
       throw translate(e);
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * sent by the triggers of migration V2) and hands them to a {@link ChangeListener}. Runs one
  * daemon thread with its own connection. When the connection breaks it reconnects with backoff,
  * and after every (re)connect calls {@code onGap}: notifications sent while it was away are lost,
- * so the cache must be dropped. The cache's TTL bounds staleness if even that fails.
+ * so the cache must be dropped. During the outage the cache keeps serving (a database outage must
+ * not turn into an authorization outage) and its TTL bounds staleness.
  */
 public final class PgChangeFeed implements AutoCloseable {
   public static final String CHANNEL = "keygate_changes";
@@ -88,7 +89,6 @@ public final class PgChangeFeed implements AutoCloseable {
               e.getMessage());
         }
         connected = false;
-        onGap.run();
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }

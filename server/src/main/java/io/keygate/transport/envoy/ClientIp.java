@@ -14,7 +14,7 @@ public final class ClientIp {
     if (trustedHops <= 0 || forwardedFor == null || forwardedFor.isBlank()) {
       return sourceAddress;
     }
-    String[] hops = forwardedFor.split(",");
+    String[] hops = forwardedFor.split(",", -1);
     int index = hops.length - trustedHops;
     if (index < 0) {
       return sourceAddress;

@@ -121,12 +121,16 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
       }
       identity.put(PERMISSIONS, String.join(",", key.permissions()));
       identity.put(TOKEN_ACCESS, key.readOnly() ? "read-only" : "read-write");
-      // The credential has done its job; the upstream never sees it.
-      if (headers.containsKey("x-api-key")) {
+      // The credential has done its job; the upstream never sees it. A non-blank x-api-key is where
+      // it came from (a Keygate Bearer beside it is refused), so an Authorization header of another
+      // scheme or issuer beside it is the upstream's and is kept.
+      String apiKey = headers.get("x-api-key");
+      if (apiKey != null) {
         ok.addHeadersToRemove("x-api-key");
       }
       String authorization = headers.get("authorization");
-      if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      if ((apiKey == null || apiKey.isBlank()) && authorization != null
+          && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         ok.addHeadersToRemove("authorization");
       }
     }
