@@ -24,6 +24,7 @@ public enum Reason {
   NO_ROUTE(403, "no route matches this request"),
   KEY_RATE_LIMITED(429, "the API key's rate limit is exceeded"),
   IP_RATE_LIMITED(429, "too many requests from this IP address"),
+  RATE_LIMITER_UNAVAILABLE(503, "rate limits cannot be checked right now; retry shortly"),
   REQUEST_INVALID(403, "the request cannot be judged: it lacks HTTP attributes or they are not valid");
 
   private final int httpStatus;

@@ -70,6 +70,12 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
   }
 
   @Override
+  public Optional<CredentialRecord> peek(byte[] digest) {
+    CredentialRecord cached = known.getIfPresent(ByteBuffer.wrap(digest));
+    return Optional.ofNullable(cached);
+  }
+
+  @Override
   public ScopePath scopePath(String tenantId, String scopeId) {
     ScopeKey key = new ScopeKey(tenantId, scopeId);
     Optional<ScopePath> cached = scopes.getIfPresent(key);

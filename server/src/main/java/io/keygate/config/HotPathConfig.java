@@ -24,6 +24,7 @@ import java.util.Map;
  *     permission); {@code null} for none
  * @param xffTrustedHops {@code KEYGATE_XFF_TRUSTED_HOPS}: proxies in front of Envoy that append to
  *     {@code x-forwarded-for}. 0 (default) takes the client IP from the connection's source address.
+ * @param rateLimits the limiter's backend, failure mode and deployment-wide IP limit
  */
 public record HotPathConfig(
     Duration cacheTtl,
@@ -32,7 +33,8 @@ public record HotPathConfig(
     boolean changeFeed,
     Duration usageFlushInterval,
     Path routesFile,
-    int xffTrustedHops) {
+    int xffTrustedHops,
+    RateLimitConfig rateLimits) {
 
   public HotPathConfig {
     if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
@@ -64,21 +66,27 @@ public record HotPathConfig(
         !"false".equalsIgnoreCase(env.getOrDefault("KEYGATE_CHANGE_FEED", "true").trim()),
         Duration.ofSeconds(KeygateConfig.intOf(env, "KEYGATE_USAGE_FLUSH_SECONDS", 10)),
         routes == null || routes.isBlank() ? null : Path.of(routes.trim()),
-        KeygateConfig.intOf(env, "KEYGATE_XFF_TRUSTED_HOPS", 0));
+        KeygateConfig.intOf(env, "KEYGATE_XFF_TRUSTED_HOPS", 0),
+        RateLimitConfig.fromEnv(env));
   }
 
   public HotPathConfig withCache(Duration ttl, boolean feed) {
     return new HotPathConfig(ttl, negativeCacheTtl, cacheMaxEntries, feed, usageFlushInterval, routesFile,
-        xffTrustedHops);
+        xffTrustedHops, rateLimits);
   }
 
   public HotPathConfig withUsageFlush(Duration interval) {
     return new HotPathConfig(cacheTtl, negativeCacheTtl, cacheMaxEntries, changeFeed, interval, routesFile,
-        xffTrustedHops);
+        xffTrustedHops, rateLimits);
+  }
+
+  public HotPathConfig withRateLimits(RateLimitConfig settings) {
+    return new HotPathConfig(cacheTtl, negativeCacheTtl, cacheMaxEntries, changeFeed, usageFlushInterval, routesFile,
+        xffTrustedHops, settings);
   }
 
   public HotPathConfig withRoutes(Path file, int trustedHops) {
     return new HotPathConfig(cacheTtl, negativeCacheTtl, cacheMaxEntries, changeFeed, usageFlushInterval, file,
-        trustedHops);
+        trustedHops, rateLimits);
   }
 }

@@ -61,33 +61,48 @@ public final class Authorizer {
     boolean write = route != null && !route.isPublic()
         ? !AccessRequest.isReadAction(route.permission().substring(route.permission().indexOf(':') + 1))
         : write(in);
-    LimitStatus ipLimit = limiter.countIp(in.clientIp());
-    if (ipLimit != null && ipLimit.denies()) {
-      return Decision.refuse(Reason.IP_RATE_LIMITED, ipLimit);
-    }
     if (route != null && route.isPublic()) {
-      return new Decision(Reason.OK, null, ipLimit);
+      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
+      Decision limited = limited(ip, null);
+      return limited != null ? limited : new Decision(Reason.OK, null, ip.binding());
     }
+    // Find and check the credential: no I/O so far.
+    Reason early = null;
+    CredentialExtractor.Found found = null;
     if (!in.path().isEmpty() && extractor.credentialInQuery(in.path())) {
-      return Decision.refuse(Reason.CREDENTIAL_IN_QUERY, ipLimit);
+      early = Reason.CREDENTIAL_IN_QUERY;
+    } else {
+      found = in.credential().isEmpty()
+          ? extractor.fromHeaders(in.headers())
+          : new CredentialExtractor.Found(in.credential(), in.transport(), null);
+      early = found.refusal() != null ? found.refusal() : switch (format.check(found.credential())) {
+        case MISSING -> Reason.CREDENTIAL_MISSING;
+        case MALFORMED -> Reason.CREDENTIAL_MALFORMED;
+        default -> null;
+      };
     }
-    CredentialExtractor.Found found = in.credential().isEmpty()
-        ? extractor.fromHeaders(in.headers())
-        : new CredentialExtractor.Found(in.credential(), in.transport(), null);
-    if (found.refusal() != null) {
-      return Decision.refuse(found.refusal(), ipLimit);
+    byte[] digest = early == null ? SecretFormat.digest(found.credential()) : null;
+    Optional<CredentialRecord> record = digest == null ? Optional.empty() : store.peek(digest);
+    // Every request counts against its IP, before any lookup: a flood of bad keys stays cheap. A
+    // key already in memory has both its limits counted in one round trip further down instead.
+    boolean ipCounted = record.isEmpty();
+    LimitStatus ipStatus = null;
+    if (ipCounted) {
+      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
+      Decision limited = limited(ip, null);
+      if (limited != null) {
+        return limited;
+      }
+      ipStatus = ip.binding();
     }
-    switch (format.check(found.credential())) {
-      case MISSING:
-        return Decision.refuse(Reason.CREDENTIAL_MISSING, ipLimit);
-      case MALFORMED:
-        return Decision.refuse(Reason.CREDENTIAL_MALFORMED, ipLimit);
-      default:
-        break;
+    if (early != null) {
+      return Decision.refuse(early, ipStatus);
     }
-    Optional<CredentialRecord> record = store.findByDigest(SecretFormat.digest(found.credential()));
     if (record.isEmpty()) {
-      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, ipLimit);
+      record = store.findByDigest(digest);
+    }
+    if (record.isEmpty()) {
+      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, ipStatus);
     }
     CredentialRecord key = record.get();
     String scopeId = !in.scopeId().isEmpty() ? in.scopeId() : key.scopeId();
@@ -97,18 +112,39 @@ public final class Authorizer {
     Instant now = clock.instant();
     Reason reason = DecisionEngine.decide(key, request, path, now);
     if (reason.httpStatus() == 401) {
-      return Decision.refuse(reason, ipLimit);
+      if (!ipCounted) {
+        RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
+        Decision limited = limited(ip, null);
+        if (limited != null) {
+          return limited;
+        }
+        ipStatus = ip.binding();
+      }
+      return Decision.refuse(reason, ipStatus);
     }
+    RateLimiter.Outcome limits = limiter.countKey(key, in.clientIp(), ipCounted, reason == Reason.OK);
+    LimitStatus binding = limits.binding() != null ? limits.binding() : ipStatus;
     if (reason != Reason.OK) {
-      return new Decision(reason, key, ipLimit);
+      return new Decision(reason, key, binding);
     }
-    LimitStatus keyLimit = limiter.countKey(key, in.clientIp());
-    if (keyLimit != null && keyLimit.denies()) {
-      return new Decision(keyLimit.scope() == LimitStatus.Scope.IP ? Reason.IP_RATE_LIMITED : Reason.KEY_RATE_LIMITED,
-          key, keyLimit);
+    Decision limited = limited(limits, key);
+    if (limited != null) {
+      return limited;
     }
     usage.used(key, now);
-    return new Decision(Reason.OK, key, keyLimit != null ? keyLimit : ipLimit);
+    return new Decision(Reason.OK, key, binding);
+  }
+
+  /** The denial an outcome of the limiter implies, or null when it lets the request through. */
+  private static Decision limited(RateLimiter.Outcome outcome, CredentialRecord key) {
+    if (outcome.unavailable()) {
+      return new Decision(Reason.RATE_LIMITER_UNAVAILABLE, key, null);
+    }
+    if (outcome.denies()) {
+      return new Decision(outcome.binding().scope() == LimitStatus.Scope.IP ? Reason.IP_RATE_LIMITED
+          : Reason.KEY_RATE_LIMITED, key, outcome.binding());
+    }
+    return null;
   }
 
   /** The route table requests are mapped with. */

@@ -26,6 +26,16 @@ public record LimitStatus(
     IP
   }
 
+  /**
+   * The state of {@code spec} with {@code total} requests counted; {@code refused} when the request
+   * was not counted because some enforced limit was full.
+   */
+  public static LimitStatus of(LimitSpec spec, long total, long resetMillis, boolean refused) {
+    boolean exceeded = (refused ? total + 1 : total) > spec.limit();
+    return new LimitStatus(spec.scope(), spec.limit(), Math.max(0, spec.limit() - total), (resetMillis + 999) / 1000,
+        spec.windowMillis() / 1000, exceeded, spec.informational());
+  }
+
   /** True when this status should deny the request. */
   public boolean denies() {
     return exceeded && !informational;

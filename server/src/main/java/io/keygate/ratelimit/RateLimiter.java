@@ -4,32 +4,39 @@ import io.keygate.authz.CredentialRecord;
 
 /**
  * Counts requests against the per-client-IP and per-key limits. The decision path calls
- * {@link #countIp} for every request before the credential is looked up (so a flood of bad keys
- * is cheap) and {@link #countKey} once the key is known and otherwise allowed.
+ * {@link #countIp} before it looks a credential up (so a flood of bad keys is cheap), and
+ * {@link #countKey} once the key is known — or only {@link #countKey}, with {@code ipCounted}
+ * false, when the key came from the cache, so that both limits cost one round trip.
  */
 public interface RateLimiter {
-  /**
-   * Counts one request from {@code clientIp}; returns the IP limit's state, or {@code null} when no
-   * IP limit applies (no IP given, or limiting off).
-   */
-  LimitStatus countIp(String clientIp);
+  /** The binding limit's state (null when none applies), and whether the limiter could count. */
+  record Outcome(LimitStatus binding, boolean unavailable) {
+    public static final Outcome NONE = new Outcome(null, false);
+
+    public boolean denies() {
+      return binding != null && binding.denies();
+    }
+  }
+
+  /** Counts one request from {@code clientIp} against the deployment-wide IP limit. */
+  Outcome countIp(String clientIp);
 
   /**
-   * Counts one request of {@code key}; returns the binding limit's state (the key's, or the
-   * tenant's IP limit when stricter), or {@code null} when none applies.
+   * Counts one request of {@code key}: its tenant's IP limit (when the tenant sets its own), the
+   * deployment-wide IP limit unless {@code ipCounted}, and the key's limit when {@code allowed}.
    */
-  LimitStatus countKey(CredentialRecord key, String clientIp);
+  Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed);
 
   /** Limits nothing. */
   RateLimiter NONE = new RateLimiter() {
     @Override
-    public LimitStatus countIp(String clientIp) {
-      return null;
+    public Outcome countIp(String clientIp) {
+      return Outcome.NONE;
     }
 
     @Override
-    public LimitStatus countKey(CredentialRecord key, String clientIp) {
-      return null;
+    public Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
+      return Outcome.NONE;
     }
   };
 }

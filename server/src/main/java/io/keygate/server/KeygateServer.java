@@ -9,6 +9,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.keygate.cache.CachingCredentialStore;
 import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
+import io.keygate.config.RateLimitConfig;
 import io.keygate.decision.Authorizer;
 import io.keygate.decision.RouteTable;
 import io.keygate.keys.SecretFormat;
@@ -24,7 +25,11 @@ import io.keygate.manage.TenantManager;
 import io.keygate.manage.TenantSetup;
 import io.keygate.manage.TokenIssuer;
 import io.keygate.manage.TokenManager;
-import io.keygate.ratelimit.RateLimiter;
+import io.keygate.ratelimit.Counters;
+import io.keygate.ratelimit.LocalCounters;
+import io.keygate.ratelimit.WindowedRateLimiter;
+import io.keygate.ratelimit.redis.RedisCounters;
+import io.lettuce.core.RedisURI;
 import io.keygate.store.CredentialStore;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
@@ -69,6 +74,8 @@ public final class KeygateServer implements AutoCloseable {
   private final CachingCredentialStore cache;
   private final PgChangeFeed changeFeed;
   private final PgUsageRecorder usage;
+  private final Counters counters;
+  private final WindowedRateLimiter limiter;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
     this.config = config;
@@ -93,7 +100,10 @@ public final class KeygateServer implements AutoCloseable {
       changes = cache;
     }
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
-    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, RateLimiter.NONE, usage);
+    this.counters = counters(hot.rateLimits(), clock);
+    this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, hot.cacheMaxEntries()),
+        hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis());
+    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
@@ -192,6 +202,21 @@ public final class KeygateServer implements AutoCloseable {
     return usage;
   }
 
+  public WindowedRateLimiter rateLimiter() {
+    return limiter;
+  }
+
+  private static Counters counters(RateLimitConfig settings, Clock clock) {
+    if (!settings.redis()) {
+      return new LocalCounters(clock, 1_000_000);
+    }
+    RedisURI uri = RedisURI.create(settings.redisUrl());
+    if (!settings.redisPassword().isEmpty()) {
+      uri = RedisURI.builder(uri).withPassword(settings.redisPassword().toCharArray()).build();
+    }
+    return new RedisCounters(uri, settings.redisTimeout(), settings.redisMaxQueued());
+  }
+
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
   }
@@ -214,6 +239,7 @@ public final class KeygateServer implements AutoCloseable {
       changeFeed.close();
     }
     usage.close();
+    counters.close();
     database.close();
     closeQuietly(embedded);
   }

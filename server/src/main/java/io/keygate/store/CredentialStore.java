@@ -17,6 +17,14 @@ public interface CredentialStore {
   Optional<CredentialRecord> findByDigest(byte[] digest);
 
   /**
+   * The credential if it can be had without any I/O (from memory), else empty — also when it is
+   * unknown. Lets the decision path count both rate limits in one round trip for cached keys.
+   */
+  default Optional<CredentialRecord> peek(byte[] digest) {
+    return Optional.empty();
+  }
+
+  /**
    * The scope with its ancestors, nearest first; {@code null} when the tenant has no such scope.
    */
   ScopePath scopePath(String tenantId, String scopeId);

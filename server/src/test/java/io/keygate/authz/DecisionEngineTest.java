@@ -319,6 +319,7 @@ class DecisionEngineTest {
         case CREDENTIAL_MISSING, CREDENTIAL_MALFORMED, CREDENTIAL_IN_QUERY, TRANSPORT_NOT_ACCEPTED,
             MULTIPLE_CREDENTIALS, CREDENTIAL_UNKNOWN, CREDENTIAL_EXPIRED, CREDENTIAL_REVOKED -> 401;
         case KEY_RATE_LIMITED, IP_RATE_LIMITED -> 429;
+        case RATE_LIMITER_UNAVAILABLE -> 503;
         default -> 403;
       };
       assertThat(reason.httpStatus()).as(reason.name()).isEqualTo(expected);

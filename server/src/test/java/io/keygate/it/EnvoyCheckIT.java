@@ -116,7 +116,11 @@ class EnvoyCheckIT {
         ExtAuthzService.TOKEN_ACCESS, "read-write"));
     // The spoofed parent is removed; the Basic authorization is not Keygate's and stays.
     assertThat(ok.getHeadersToRemoveList()).containsExactlyInAnyOrder("x-api-key", ExtAuthzService.PARENT);
-    assertThat(ok.getResponseHeadersToAddList()).isEmpty();
+    // The client's response learns the binding limit: the key's 100/min (tighter than 1000 per IP).
+    assertThat(ok.getResponseHeadersToAddList())
+        .extracting(h -> h.getHeader().getKey() + "=" + h.getHeader().getValue())
+        .contains("x-ratelimit-limit=100").anyMatch(h -> h.startsWith("x-ratelimit-remaining="))
+        .anyMatch(h -> h.startsWith("x-ratelimit-reset=")).noneMatch(h -> h.startsWith("retry-after"));
   }
 
   @Test

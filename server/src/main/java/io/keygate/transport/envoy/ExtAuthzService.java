@@ -158,6 +158,7 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
     int code = switch (reason.httpStatus()) {
       case 401 -> Code.UNAUTHENTICATED_VALUE;
       case 429 -> Code.RESOURCE_EXHAUSTED_VALUE;
+      case 503 -> Code.UNAVAILABLE_VALUE;
       default -> Code.PERMISSION_DENIED_VALUE;
     };
     return CheckResponse.newBuilder()

@@ -1,0 +1,82 @@
+package io.keygate.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Rate-limit settings of the deployment (tenants set their own limits through the management API).
+ *
+ * @param redisUrl {@code KEYGATE_REDIS_URL}: {@code redis://host:port} (or {@code rediss://} for TLS,
+ *     password as {@code redis://:password@host:port}); empty (default) counts in-process, for a
+ *     single sidecar
+ * @param redisPassword {@code KEYGATE_REDIS_PASSWORD}: overrides a password in the URL. Never logged.
+ * @param redisTimeout {@code KEYGATE_REDIS_TIMEOUT_MS}: the longest one Redis round trip may take
+ *     before the failure mode applies. Default 100 ms.
+ * @param redisMaxQueued {@code KEYGATE_REDIS_MAX_QUEUED}: commands that may wait for Redis; more are
+ *     refused at once. Default 1000.
+ * @param failOpen {@code KEYGATE_RATE_LIMIT_FAILURE}: {@code open} (default) — when Redis fails, count
+ *     in-process and keep serving (marked degraded); {@code closed} — deny with 503
+ *     {@code rate_limiter_unavailable}
+ * @param ipLimit {@code KEYGATE_IP_LIMIT_REQUESTS}: the deployment-wide per-IP limit, counted for
+ *     every request before the key is looked up. Default 1000; 0 turns it off.
+ * @param ipWindow {@code KEYGATE_IP_LIMIT_WINDOW_SECONDS}: its window. Default 900 (15 minutes).
+ */
+public record RateLimitConfig(
+    String redisUrl,
+    String redisPassword,
+    Duration redisTimeout,
+    int redisMaxQueued,
+    boolean failOpen,
+    long ipLimit,
+    Duration ipWindow) {
+
+  public RateLimitConfig {
+    if (redisTimeout.toMillis() < 1 || redisTimeout.toMillis() > 10_000) {
+      throw new IllegalArgumentException("KEYGATE_REDIS_TIMEOUT_MS must be 1-10000, got " + redisTimeout.toMillis());
+    }
+    if (redisMaxQueued < 1) {
+      throw new IllegalArgumentException("KEYGATE_REDIS_MAX_QUEUED must be at least 1");
+    }
+    if (ipLimit < 0) {
+      throw new IllegalArgumentException("KEYGATE_IP_LIMIT_REQUESTS must be 0 or more, got " + ipLimit);
+    }
+    if (ipWindow.toSeconds() < 1 || ipWindow.toSeconds() > 86_400) {
+      throw new IllegalArgumentException("KEYGATE_IP_LIMIT_WINDOW_SECONDS must be 1-86400, got "
+          + ipWindow.toSeconds());
+    }
+  }
+
+  public static RateLimitConfig fromEnv(Map<String, String> env) {
+    String failure = env.getOrDefault("KEYGATE_RATE_LIMIT_FAILURE", "open").trim().toLowerCase();
+    if (!failure.equals("open") && !failure.equals("closed")) {
+      throw new IllegalArgumentException("KEYGATE_RATE_LIMIT_FAILURE must be 'open' or 'closed', got '" + failure
+          + "'");
+    }
+    return new RateLimitConfig(
+        env.getOrDefault("KEYGATE_REDIS_URL", "").trim(),
+        env.getOrDefault("KEYGATE_REDIS_PASSWORD", ""),
+        Duration.ofMillis(KeygateConfig.intOf(env, "KEYGATE_REDIS_TIMEOUT_MS", 100)),
+        KeygateConfig.intOf(env, "KEYGATE_REDIS_MAX_QUEUED", 1000),
+        failure.equals("open"),
+        KeygateConfig.intOf(env, "KEYGATE_IP_LIMIT_REQUESTS", 1000),
+        Duration.ofSeconds(KeygateConfig.intOf(env, "KEYGATE_IP_LIMIT_WINDOW_SECONDS", 900)));
+  }
+
+  public boolean redis() {
+    return !redisUrl.isEmpty();
+  }
+
+  public RateLimitConfig withRedis(String url, boolean open) {
+    return new RateLimitConfig(url, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow);
+  }
+
+  public RateLimitConfig withIpLimit(long limit, Duration window) {
+    return new RateLimitConfig(redisUrl, redisPassword, redisTimeout, redisMaxQueued, failOpen, limit, window);
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimitConfig[redis=" + (redis() ? "configured" : "in-process") + ", failOpen=" + failOpen
+        + ", ipLimit=" + ipLimit + "/" + ipWindow.toSeconds() + "s]";
+  }
+}

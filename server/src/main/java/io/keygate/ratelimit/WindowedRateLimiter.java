@@ -1,0 +1,134 @@
+package io.keygate.ratelimit;
+
+import io.keygate.KeygateException;
+import io.keygate.authz.CredentialRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The limits of SPEC § Tenant settings on a {@link Counters} backend:
+ *
+ * <ul>
+ *   <li>deployment-wide per-IP limit ({@code KEYGATE_IP_LIMIT_REQUESTS} per
+ *       {@code KEYGATE_IP_LIMIT_WINDOW_SECONDS}, default 1000 per 15 min), counted for every request,
+ *       failed authentications included, before the key is looked up; the counter is per IP, so
+ *       more keys never raise an IP's allowance;
+ *   <li>the tenant's per-IP limit, in its own counter, when the tenant's setting differs from the
+ *       deployment's (with the default settings they are one and the same counter);
+ *   <li>the key's per-minute limit (the key's own, else the tenant's), {@code enforced} or
+ *       {@code informational}.
+ * </ul>
+ *
+ * <p>When the backend fails: fail-open counts in {@code fallback} (in-process) and reports
+ * degraded; fail-closed answers {@link Outcome#unavailable()}. Failures are counted.
+ */
+public final class WindowedRateLimiter implements RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowedRateLimiter.class);
+  private static final long MINUTE = 60_000;
+
+  private final Counters counters;
+  private final Counters fallback;
+  private final boolean failOpen;
+  private final long ipLimit;
+  private final long ipWindowMillis;
+  private final AtomicLong errors = new AtomicLong();
+  private volatile boolean degraded;
+
+  public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
+      long ipWindowMillis) {
+    this.counters = counters;
+    this.fallback = fallback;
+    this.failOpen = failOpen;
+    this.ipLimit = ipLimit;
+    this.ipWindowMillis = ipWindowMillis;
+  }
+
+  @Override
+  public Outcome countIp(String clientIp) {
+    if (clientIp.isEmpty() || ipLimit == 0) {
+      return Outcome.NONE;
+    }
+    return count(List.of(deploymentIp(clientIp)));
+  }
+
+  @Override
+  public Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
+    List<LimitSpec> limits = new ArrayList<>(3);
+    if (!clientIp.isEmpty()) {
+      long tenantLimit = key.policy().ipLimitRequests();
+      long tenantWindow = key.policy().ipLimitWindowSeconds() * 1000L;
+      boolean sameAsDeployment = tenantLimit == ipLimit && tenantWindow == ipWindowMillis;
+      if (!ipCounted && ipLimit > 0) {
+        limits.add(deploymentIp(clientIp));
+      }
+      if (tenantLimit > 0 && !sameAsDeployment) {
+        limits.add(new LimitSpec(LimitStatus.Scope.IP, "ip:" + key.tenantId() + ":" + clientIp, tenantLimit,
+            tenantWindow, false));
+      }
+    }
+    if (allowed && key.keyLimitPerMinute() > 0) {
+      limits.add(new LimitSpec(LimitStatus.Scope.KEY, "key:" + key.apiKeyId(), key.keyLimitPerMinute(), MINUTE,
+          !key.keyLimitEnforced()));
+    }
+    return limits.isEmpty() ? Outcome.NONE : count(limits);
+  }
+
+  /** Backend failures since start (each one answered by the failure mode). */
+  public long errors() {
+    return errors.get();
+  }
+
+  /** True while the backend is failing and fail-open counts in-process. */
+  public boolean degraded() {
+    return degraded;
+  }
+
+  private LimitSpec deploymentIp(String clientIp) {
+    return new LimitSpec(LimitStatus.Scope.IP, "ip:" + clientIp, ipLimit, ipWindowMillis, false);
+  }
+
+  private Outcome count(List<LimitSpec> limits) {
+    List<LimitStatus> statuses;
+    try {
+      statuses = counters.count(limits);
+      if (degraded) {
+        degraded = false;
+        LOG.info("rate-limit store is back; counting there again");
+      }
+    } catch (KeygateException e) {
+      errors.incrementAndGet();
+      if (!degraded) {
+        LOG.warn("rate-limit store failed ({}); {}", e.getMessage(), failOpen
+            ? "fail-open: counting in this sidecar only until it is back"
+            : "fail-closed: denying requests until it is back");
+      }
+      degraded = true;
+      if (!failOpen) {
+        return new Outcome(null, true);
+      }
+      statuses = fallback.count(limits);
+    }
+    return new Outcome(binding(statuses), false);
+  }
+
+  /** The limit that denies, else the enforced one with the least room, else the one with the least room. */
+  static LimitStatus binding(List<LimitStatus> statuses) {
+    LimitStatus best = null;
+    for (LimitStatus s : statuses) {
+      if (s.denies()) {
+        return s;
+      }
+      if (best == null || rank(s) < rank(best)) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  private static long rank(LimitStatus s) {
+    return s.informational() ? Long.MAX_VALUE / 2 + s.remaining() : s.remaining();
+  }
+}

@@ -1,0 +1,111 @@
+package io.keygate.ratelimit.redis;
+
+import io.keygate.KeygateException;
+import io.keygate.ratelimit.Counters;
+import io.keygate.ratelimit.LimitSpec;
+import io.keygate.ratelimit.LimitStatus;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counters in Redis, shared by every sidecar: one {@code EVALSHA} of {@code sliding_window.lua}
+ * per request counts all its limits atomically (the script is loaded once, and again if Redis
+ * restarted and forgot it). Fails fast: every command has {@code timeout}, commands issued while
+ * disconnected are rejected at once instead of queueing, and the queue is bounded. Lettuce
+ * reconnects in the background. Errors surface as {@link KeygateException} UNAVAILABLE; the
+ * caller decides between fail-open and fail-closed.
+ */
+public final class RedisCounters implements Counters {
+  private static final String SCRIPT = loadScript();
+  private static final String PREFIX = "keygate:rl:";
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private volatile String sha;
+
+  public RedisCounters(RedisURI uri, Duration timeout, int maxQueuedCommands) {
+    uri.setTimeout(timeout);
+    this.client = RedisClient.create(uri);
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .requestQueueSize(maxQueuedCommands)
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(5)).keepAlive(true).build())
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .build());
+    try {
+      this.connection = client.connect();
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      throw new IllegalStateException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort() + ": "
+          + e.getMessage(), e);
+    }
+    this.sha = connection.sync().scriptLoad(SCRIPT);
+  }
+
+  @Override
+  public List<LimitStatus> count(List<LimitSpec> limits) {
+    String[] keys = new String[limits.size()];
+    String[] args = new String[limits.size() * 3];
+    for (int i = 0; i < limits.size(); i++) {
+      LimitSpec spec = limits.get(i);
+      keys[i] = PREFIX + spec.counter() + ":" + spec.windowMillis();
+      args[3 * i] = Long.toString(spec.limit());
+      args[3 * i + 1] = Long.toString(spec.windowMillis());
+      args[3 * i + 2] = spec.informational() ? "1" : "0";
+    }
+    List<Long> reply;
+    try {
+      reply = eval(connection.sync(), keys, args);
+    } catch (RuntimeException e) {
+      throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: "
+          + e.getMessage());
+    }
+    boolean refused = reply.get(0) == 1L;
+    List<LimitStatus> out = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      out.add(LimitStatus.of(limits.get(i), reply.get(1 + 2 * i), reply.get(2 + 2 * i), refused));
+    }
+    return out;
+  }
+
+  private List<Long> eval(RedisCommands<String, String> redis, String[] keys, String[] args) {
+    try {
+      return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    } catch (RedisNoScriptException e) {
+      sha = redis.scriptLoad(SCRIPT);
+      return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    }
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+
+  private static String loadScript() {
+    try (InputStream in = RedisCounters.class.getResourceAsStream("sliding_window.lua")) {
+      if (in == null) {
+        throw new IllegalStateException("sliding_window.lua is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
