@@ -1,6 +1,6 @@
 /**
- * Rate limiting: the per-key and per-client-IP limits. This package holds the port and value types;
- * backends live in sub-packages. The limiter itself arrives with the rate-limiting work (issue #4);
- * until then the Authorize path reports no limit.
+ * Rate limiting: the per-client-IP and per-key limits ({@link io.keygate.ratelimit.WindowedRateLimiter}),
+ * the bucketed sliding window they count with ({@link io.keygate.ratelimit.SlidingWindow}), and the
+ * in-process counters; the Redis counters shared by a fleet live in {@code ratelimit.redis}.
  */
 package io.keygate.ratelimit;
