@@ -1,0 +1,31 @@
+# Keygate container image.
+#   docker build -t keygate:0.1.0 .
+#   docker run --rm -e KEYGATE_DATABASE_URL=jdbc:postgresql://db:5432/keygate -e KEYGATE_DATABASE_PASSWORD=… \
+#     -e KEYGATE_HOST=0.0.0.0 -p 7070:7070 keygate:0.1.0            # serve (the default command)
+#   docker run --rm … keygate:0.1.0 migrate                          # the Helm pre-install/upgrade hook
+#
+# Stage 1 builds the same shaded jar the tests run (server/target/keygate.jar; JarIT starts it the
+# way this image does), with the container profile: only the Linux builds of the embedded
+# PostgreSQL are kept (a production image talks to a real database; `dev` still works on Linux).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY config config
+COPY proto proto
+COPY server server
+COPY client-stubs client-stubs
+COPY helm/pom.xml helm/pom.xml
+RUN mvn -B -q -Pcontainer -DskipTests -Dcheckstyle.skip -pl server -am package
+
+# Stage 2: a JRE only, no shell tools beyond the base, a non-root user, nothing writable but /tmp.
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system --gid 10001 keygate && useradd --system --uid 10001 --gid keygate --no-create-home keygate
+COPY --from=build /src/server/target/keygate.jar /app/keygate.jar
+USER 10001:10001
+# Small heap for a sidecar: the key cache and counters are bounded; SerialGC suits 1–2 cores.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError" \
+    KEYGATE_HOST=127.0.0.1 \
+    KEYGATE_PORT=7070
+EXPOSE 7070
+ENTRYPOINT ["java", "-jar", "/app/keygate.jar"]
+CMD ["serve"]

@@ -1,0 +1,130 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.AuthorizerServiceGrpc;
+import io.keygate.v1.Reason;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar, run the way the container image runs it: a separate JVM with the image's JVM
+ * flags, configuration only from the environment, {@code migrate} then {@code bootstrap} then
+ * {@code serve}; healthy over gRPC, answering Authorize, stopping cleanly on SIGTERM.
+ */
+class JarIT {
+  private static final Path JAR = Path.of("target", "keygate.jar");
+  /** The image's JAVA_TOOL_OPTIONS (see the Dockerfile). */
+  private static final String JVM_FLAGS =
+      "-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError";
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void migrateBootstrapAndServeFromTheJarAsTheImageDoes() throws Exception {
+    assertThat(JAR).as("the build packages the shaded jar before integration tests").exists();
+    String url = TestPostgres.newDatabase();
+    int port = freePort();
+    Map<String, String> env = Map.of(
+        "KEYGATE_DATABASE_URL", url,
+        "KEYGATE_DATABASE_USER", "postgres",
+        "KEYGATE_HOST", "127.0.0.1",
+        "KEYGATE_PORT", Integer.toString(port),
+        "JAVA_TOOL_OPTIONS", JVM_FLAGS);
+
+    Result migrate = run(env, "migrate");
+    assertThat(migrate.exit).as(migrate.output).isZero();
+
+    Result bootstrap = run(env, "bootstrap");
+    assertThat(bootstrap.exit).as(bootstrap.output).isZero();
+    Matcher secret = Pattern.compile("lk_[0-9a-f]{64}").matcher(bootstrap.output);
+    assertThat(secret.find()).as(bootstrap.output).isTrue();
+    Result again = run(env, "bootstrap");
+    assertThat(again.exit).as("a second bootstrap changes nothing").isEqualTo(1);
+
+    Path log = tmp.resolve("serve.log");
+    Process serve = start(env, log, "serve");
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      awaitServing(channel, serve, log);
+      AuthorizeResponse allowed = AuthorizerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10,
+          TimeUnit.SECONDS).authorize(AuthorizeRequest.newBuilder().setCredential(secret.group())
+          .setResource("api-keys").setAction("read").setClientIp("192.0.2.1").build());
+      assertThat(allowed.getReason()).isEqualTo(Reason.REASON_OK);
+
+      serve.destroy();
+      assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM within the grace period").isTrue();
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(output).doesNotContain(secret.group());
+    } finally {
+      channel.shutdownNow();
+      serve.destroyForcibly();
+    }
+  }
+
+  private record Result(int exit, String output) {}
+
+  private Result run(Map<String, String> env, String command) throws Exception {
+    Path log = tmp.resolve(command + "-" + System.nanoTime() + ".log");
+    Process process = start(env, log, command);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command + " finishes").isTrue();
+    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  private static Process start(Map<String, String> env, Path log, String command) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), command)
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("KEYGATE_"));
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void awaitServing(ManagedChannel channel, Process serve, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      assertThat(serve.isAlive()).as(() -> readQuietly(log)).isTrue();
+      try {
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+            .check(HealthCheckRequest.getDefaultInstance());
+        if (health.getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("the jar did not become healthy within 60 s:\n" + readQuietly(log));
+  }
+
+  private static String readQuietly(Path log) {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no output)";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
