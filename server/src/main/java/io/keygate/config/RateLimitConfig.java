@@ -9,6 +9,8 @@ import java.util.Map;
  * @param redisUrl {@code KEYGATE_REDIS_URL}: {@code redis://host:port} (or {@code rediss://} for TLS,
  *     password as {@code redis://:password@host:port}); empty (default) counts in-process, for a
  *     single sidecar
+ * @param redisCluster {@code KEYGATE_REDIS_MODE}: {@code standalone} (default) or {@code cluster}; for a
+ *     cluster, {@code KEYGATE_REDIS_URL} may list several seed nodes separated by commas
  * @param redisPassword {@code KEYGATE_REDIS_PASSWORD}: overrides a password in the URL. Never logged.
  * @param redisTimeout {@code KEYGATE_REDIS_TIMEOUT_MS}: the longest one Redis round trip may take
  *     before the failure mode applies. Default 100 ms.
@@ -23,6 +25,7 @@ import java.util.Map;
  */
 public record RateLimitConfig(
     String redisUrl,
+    boolean redisCluster,
     String redisPassword,
     Duration redisTimeout,
     int redisMaxQueued,
@@ -52,8 +55,13 @@ public record RateLimitConfig(
       throw new IllegalArgumentException("KEYGATE_RATE_LIMIT_FAILURE must be 'open' or 'closed', got '" + failure
           + "'");
     }
+    String mode = env.getOrDefault("KEYGATE_REDIS_MODE", "standalone").trim().toLowerCase();
+    if (!mode.equals("standalone") && !mode.equals("cluster")) {
+      throw new IllegalArgumentException("KEYGATE_REDIS_MODE must be 'standalone' or 'cluster', got '" + mode + "'");
+    }
     return new RateLimitConfig(
         env.getOrDefault("KEYGATE_REDIS_URL", "").trim(),
+        mode.equals("cluster"),
         env.getOrDefault("KEYGATE_REDIS_PASSWORD", ""),
         Duration.ofMillis(KeygateConfig.intOf(env, "KEYGATE_REDIS_TIMEOUT_MS", 100)),
         KeygateConfig.intOf(env, "KEYGATE_REDIS_MAX_QUEUED", 1000),
@@ -67,16 +75,23 @@ public record RateLimitConfig(
   }
 
   public RateLimitConfig withRedis(String url, boolean open) {
-    return new RateLimitConfig(url, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow);
+    return new RateLimitConfig(url, redisCluster, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit,
+        ipWindow);
+  }
+
+  public RateLimitConfig withRedisCluster(String seeds, boolean open) {
+    return new RateLimitConfig(seeds, true, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow);
   }
 
   public RateLimitConfig withIpLimit(long limit, Duration window) {
-    return new RateLimitConfig(redisUrl, redisPassword, redisTimeout, redisMaxQueued, failOpen, limit, window);
+    return new RateLimitConfig(redisUrl, redisCluster, redisPassword, redisTimeout, redisMaxQueued, failOpen, limit,
+        window);
   }
 
   @Override
   public String toString() {
-    return "RateLimitConfig[redis=" + (redis() ? "configured" : "in-process") + ", failOpen=" + failOpen
+    String backend = redis() ? (redisCluster ? "cluster" : "standalone") : "in-process";
+    return "RateLimitConfig[redis=" + backend + ", failOpen=" + failOpen
         + ", ipLimit=" + ipLimit + "/" + ipWindow.toSeconds() + "s]";
   }
 }

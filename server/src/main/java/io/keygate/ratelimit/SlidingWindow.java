@@ -31,7 +31,8 @@ public final class SlidingWindow {
   /** Requests counted in the window ending at {@code nowMillis}. Drops buckets that left it. */
   public long count(long nowMillis) {
     long current = nowMillis / bucketMillis;
-    buckets.headMap(current - BUCKETS, true).clear();
+    // The current bucket plus BUCKETS whole ones: a request counts until its bucket has wholly left.
+    buckets.headMap(current - BUCKETS, false).clear();
     long total = 0;
     for (long c : buckets.values()) {
       total += c;
@@ -54,7 +55,7 @@ public final class SlidingWindow {
     for (Map.Entry<Long, Long> e : buckets.entrySet()) {
       dropped += e.getValue();
       if (need <= 0 || dropped >= need) {
-        return Math.max(0, (e.getKey() + BUCKETS) * bucketMillis - nowMillis);
+        return Math.max(0, (e.getKey() + BUCKETS + 1) * bucketMillis - nowMillis);
       }
     }
     return 0;

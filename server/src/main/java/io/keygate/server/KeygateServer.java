@@ -28,6 +28,7 @@ import io.keygate.manage.TokenManager;
 import io.keygate.ratelimit.Counters;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;
+import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
 import io.keygate.store.CredentialStore;
@@ -49,6 +50,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -210,11 +213,21 @@ public final class KeygateServer implements AutoCloseable {
     if (!settings.redis()) {
       return new LocalCounters(clock, 1_000_000);
     }
-    RedisURI uri = RedisURI.create(settings.redisUrl());
-    if (!settings.redisPassword().isEmpty()) {
-      uri = RedisURI.builder(uri).withPassword(settings.redisPassword().toCharArray()).build();
+    List<RedisURI> uris = new ArrayList<>();
+    for (String url : settings.redisUrl().split(",")) {
+      RedisURI uri = RedisURI.create(url.trim());
+      if (!settings.redisPassword().isEmpty()) {
+        uri = RedisURI.builder(uri).withPassword(settings.redisPassword().toCharArray()).build();
+      }
+      uris.add(uri);
     }
-    return new RedisCounters(uri, settings.redisTimeout(), settings.redisMaxQueued());
+    if (settings.redisCluster()) {
+      return new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+    }
+    if (uris.size() != 1) {
+      throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
+    }
+    return new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
   }
 
   public void awaitTermination() throws InterruptedException {

@@ -30,7 +30,7 @@ import java.util.List;
  * caller decides between fail-open and fail-closed.
  */
 public final class RedisCounters implements Counters {
-  private static final String SCRIPT = loadScript();
+  static final String SCRIPT = loadScript();
   private static final String PREFIX = "keygate:rl:";
 
   private final RedisClient client;
@@ -59,28 +59,48 @@ public final class RedisCounters implements Counters {
 
   @Override
   public List<LimitStatus> count(List<LimitSpec> limits) {
+    List<Long> reply;
+    try {
+      reply = eval(connection.sync(), keys(limits), args(limits));
+    } catch (RuntimeException e) {
+      throw unavailable(e);
+    }
+    return statuses(limits, reply);
+  }
+
+  /** The Redis key of each limit's counter. In a cluster each is its own hash slot ({@code {…}}). */
+  static String[] keys(List<LimitSpec> limits) {
     String[] keys = new String[limits.size()];
+    for (int i = 0; i < limits.size(); i++) {
+      LimitSpec spec = limits.get(i);
+      keys[i] = PREFIX + "{" + spec.counter() + ":" + spec.windowMillis() + "}";
+    }
+    return keys;
+  }
+
+  static String[] args(List<LimitSpec> limits) {
     String[] args = new String[limits.size() * 3];
     for (int i = 0; i < limits.size(); i++) {
       LimitSpec spec = limits.get(i);
-      keys[i] = PREFIX + spec.counter() + ":" + spec.windowMillis();
       args[3 * i] = Long.toString(spec.limit());
       args[3 * i + 1] = Long.toString(spec.windowMillis());
       args[3 * i + 2] = spec.informational() ? "1" : "0";
     }
-    List<Long> reply;
-    try {
-      reply = eval(connection.sync(), keys, args);
-    } catch (RuntimeException e) {
-      throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: "
-          + e.getMessage());
-    }
+    return args;
+  }
+
+  static List<LimitStatus> statuses(List<LimitSpec> limits, List<Long> reply) {
     boolean refused = reply.get(0) == 1L;
     List<LimitStatus> out = new ArrayList<>(limits.size());
     for (int i = 0; i < limits.size(); i++) {
       out.add(LimitStatus.of(limits.get(i), reply.get(1 + 2 * i), reply.get(2 + 2 * i), refused));
     }
     return out;
+  }
+
+  static KeygateException unavailable(Throwable e) {
+    return new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: "
+        + e.getMessage());
   }
 
   private List<Long> eval(RedisCommands<String, String> redis, String[] keys, String[] args) {

@@ -23,7 +23,7 @@ for i = 1, #KEYS do
   for j = 1, #fields, 2 do
     local index = tonumber(fields[j])
     local count = tonumber(fields[j + 1])
-    if index <= current - BUCKETS then
+    if index < current - BUCKETS then
       redis.call('HDEL', KEYS[i], fields[j])
     else
       total = total + count
@@ -41,7 +41,7 @@ for i = 1, #KEYS do
   local s = state[i]
   if refused == 0 then
     redis.call('HINCRBY', KEYS[i], s.current, 1)
-    redis.call('PEXPIRE', KEYS[i], s.size * (BUCKETS + 1))
+    redis.call('PEXPIRE', KEYS[i], s.size * (BUCKETS + 2))
     s.total = s.total + 1
     local found = false
     for _, b in ipairs(s.live) do
@@ -61,7 +61,7 @@ for i = 1, #KEYS do
   for _, b in ipairs(s.live) do
     dropped = dropped + b[2]
     if need <= 0 or dropped >= need then
-      reset = math.max(0, (b[1] + BUCKETS) * s.size - now)
+      reset = math.max(0, (b[1] + BUCKETS + 1) * s.size - now)
       break
     end
   end

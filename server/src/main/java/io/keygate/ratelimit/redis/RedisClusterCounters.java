@@ -1,0 +1,110 @@
+package io.keygate.ratelimit.redis;
+
+import io.keygate.ratelimit.Counters;
+import io.keygate.ratelimit.LimitSpec;
+import io.keygate.ratelimit.LimitStatus;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Counters in a Redis Cluster. Each counter is its own hash slot, so the limits of one request may
+ * live on different nodes: each is counted by its own {@code EVALSHA}, all sent at once (one
+ * network round trip of latency), atomic per counter but not across them. The difference from
+ * standalone Redis: when one limit refuses a request, the others have still counted it, so a
+ * request over one limit uses up allowance of the other — the limits err on the strict side.
+ * Same fail-fast settings as {@link RedisCounters}; the topology is refreshed on errors.
+ */
+public final class RedisClusterCounters implements Counters {
+  private final RedisClusterClient client;
+  private final StatefulRedisClusterConnection<String, String> connection;
+  private final Duration timeout;
+  private volatile String sha;
+
+  public RedisClusterCounters(List<RedisURI> seeds, Duration timeout, int maxQueuedCommands) {
+    this.timeout = timeout;
+    seeds.forEach(uri -> uri.setTimeout(timeout));
+    this.client = RedisClusterClient.create(seeds);
+    client.setOptions(ClusterClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClusterClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .requestQueueSize(maxQueuedCommands)
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(5)).keepAlive(true).build())
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+        .build());
+    try {
+      this.connection = client.connect();
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      throw new IllegalStateException("cannot connect to the Redis cluster: " + e.getMessage(), e);
+    }
+    this.sha = connection.sync().scriptLoad(RedisCounters.SCRIPT);
+  }
+
+  @Override
+  public List<LimitStatus> count(List<LimitSpec> limits) {
+    String[] keys = RedisCounters.keys(limits);
+    String[] args = RedisCounters.args(limits);
+    RedisAdvancedClusterAsyncCommands<String, String> redis = connection.async();
+    List<RedisFuture<List<Long>>> replies = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      replies.add(redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {keys[i]}, args[3 * i], args[3 * i + 1],
+          args[3 * i + 2]));
+    }
+    List<LimitStatus> out = new ArrayList<>(limits.size());
+    boolean refused = false;
+    List<List<Long>> results = new ArrayList<>();
+    for (int i = 0; i < limits.size(); i++) {
+      List<Long> reply = await(replies.get(i), keys[i], args, i);
+      results.add(reply);
+      refused |= reply.get(0) == 1L;
+    }
+    for (int i = 0; i < limits.size(); i++) {
+      List<Long> reply = results.get(i);
+      long total = reply.get(1);
+      boolean countedHere = reply.get(0) == 0L;
+      // A counter that counted the request while another refused it reports its true total.
+      out.add(LimitStatus.of(limits.get(i), refused && countedHere ? total - 1 : total, reply.get(2), refused));
+    }
+    return out;
+  }
+
+  private List<Long> await(RedisFuture<List<Long>> future, String key, String[] args, int i) {
+    try {
+      return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RedisNoScriptException) {
+        sha = connection.sync().scriptLoad(RedisCounters.SCRIPT);
+        return connection.sync().evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, args[3 * i],
+            args[3 * i + 1], args[3 * i + 2]);
+      }
+      throw RedisCounters.unavailable(e.getCause());
+    } catch (TimeoutException e) {
+      throw RedisCounters.unavailable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RedisCounters.unavailable(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+}
