@@ -1,6 +1,7 @@
 package io.keygate.cli;
 
 import io.keygate.server.KeygateServer;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +17,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String[] metricsAt = options.metrics();
     KeygateServer server = KeygateServer.start(options.config());
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keygate-shutdown"));
+    HTTPServer metrics = null;
+    if (metricsAt != null) {
+      metrics = server.metrics().serve(metricsAt[0], Integer.parseInt(metricsAt[1]));
+      LoggerFactory.getLogger(ServeCommand.class).info("metrics on http://{}:{}/metrics", metricsAt[0],
+          metrics.getPort());
+    }
+    HTTPServer exporter = metrics;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      if (exporter != null) {
+        exporter.close();
+      }
+    }, "keygate-shutdown"));
     LoggerFactory.getLogger(ServeCommand.class).info("serving on {}", server.address());
     server.awaitTermination();
     return 0;

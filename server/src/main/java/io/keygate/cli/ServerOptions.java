@@ -16,6 +16,25 @@ final class ServerOptions {
       description = "Embedded PostgreSQL data directory (KEYGATE_DATA_DIR, default ~/.keygate).")
   Path dataDir;
 
+  @Option(names = "--metrics-address", description = "host:port to serve Prometheus metrics on at /metrics"
+      + " (KEYGATE_METRICS_ADDRESS, default: not served). Use 0.0.0.0:9464 to let Prometheus scrape the pod.")
+  String metricsAddress;
+
+  /** The metrics address as {host, port}, or null when metrics are not served. */
+  String[] metrics() {
+    String address = metricsAddress != null ? metricsAddress : System.getenv().getOrDefault(
+        "KEYGATE_METRICS_ADDRESS", "");
+    if (address.isBlank()) {
+      return null;
+    }
+    int colon = address.lastIndexOf(':');
+    if (colon < 1 || !address.substring(colon + 1).matches("\\d{1,5}")) {
+      throw new IllegalArgumentException("KEYGATE_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464, got '"
+          + address + "'");
+    }
+    return new String[] {address.substring(0, colon), address.substring(colon + 1)};
+  }
+
   KeygateConfig config() {
     KeygateConfig config = KeygateConfig.fromEnv(System.getenv());
     if (host != null || port != null) {

@@ -83,6 +83,11 @@ public record RateLimitConfig(
     return new RateLimitConfig(seeds, true, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow);
   }
 
+  public RateLimitConfig withRedisTimeout(Duration timeout) {
+    return new RateLimitConfig(redisUrl, redisCluster, redisPassword, timeout, redisMaxQueued, failOpen, ipLimit,
+        ipWindow);
+  }
+
   public RateLimitConfig withIpLimit(long limit, Duration window) {
     return new RateLimitConfig(redisUrl, redisCluster, redisPassword, redisTimeout, redisMaxQueued, failOpen, limit,
         window);

@@ -15,7 +15,9 @@ import io.keygate.ratelimit.RateLimiter;
 import io.keygate.store.CredentialStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +37,7 @@ public final class Authorizer {
   private final RouteTable routes;
   private final RateLimiter limiter;
   private final UsageSink usage;
+  private final LongAdder[] decisions = new LongAdder[Reason.values().length];
 
   public Authorizer(CredentialStore store, SecretFormat format, Clock clock) {
     this(store, format, clock, RouteTable.EMPTY, RateLimiter.NONE, UsageSink.NONE);
@@ -49,9 +52,22 @@ public final class Authorizer {
     this.routes = routes;
     this.limiter = limiter;
     this.usage = usage;
+    Arrays.setAll(decisions, i -> new LongAdder());
   }
 
+  /** Decides, and counts the decision by reason ({@link #decisions}). */
   public Decision authorize(AuthorizeInput in) {
+    Decision decision = decide(in);
+    decisions[decision.reason().ordinal()].increment();
+    return decision;
+  }
+
+  /** Decisions taken since start, by reason (index: {@link Reason#ordinal()}). */
+  public long decisions(Reason reason) {
+    return decisions[reason.ordinal()].sum();
+  }
+
+  private Decision decide(AuthorizeInput in) {
     validate(in);
     RouteTable.Route route = null;
     if (in.resource().isEmpty() && in.action().isEmpty() && !in.method().isEmpty() && !in.path().isEmpty()) {

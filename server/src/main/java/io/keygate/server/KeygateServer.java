@@ -32,6 +32,7 @@ import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
 import io.keygate.store.CredentialStore;
+import io.keygate.telemetry.Metrics;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
 import io.keygate.store.postgres.PgChangeFeed;
@@ -79,6 +80,7 @@ public final class KeygateServer implements AutoCloseable {
   private final PgUsageRecorder usage;
   private final Counters counters;
   private final WindowedRateLimiter limiter;
+  private final Metrics metrics;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
     this.config = config;
@@ -107,6 +109,7 @@ public final class KeygateServer implements AutoCloseable {
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, hot.cacheMaxEntries()),
         hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis());
     Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, usage);
+    this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
@@ -203,6 +206,11 @@ public final class KeygateServer implements AutoCloseable {
 
   public PgUsageRecorder usage() {
     return usage;
+  }
+
+  /** The sidecar's Prometheus metrics; {@code keygate serve} exposes them when asked to. */
+  public Metrics metrics() {
+    return metrics;
   }
 
   public WindowedRateLimiter rateLimiter() {

@@ -13,6 +13,10 @@ import io.keygate.v1.AuthorizerServiceGrpc;
 import io.keygate.v1.Reason;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +46,9 @@ class JarIT {
     assertThat(JAR).as("the build packages the shaded jar before integration tests").exists();
     String url = TestPostgres.newDatabase();
     int port = freePort();
+    int metricsPort = freePort();
     Map<String, String> env = Map.of(
+        "KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + metricsPort,
         "KEYGATE_DATABASE_URL", url,
         "KEYGATE_DATABASE_USER", "postgres",
         "KEYGATE_HOST", "127.0.0.1",
@@ -68,6 +74,12 @@ class JarIT {
           TimeUnit.SECONDS).authorize(AuthorizeRequest.newBuilder().setCredential(secret.group())
           .setResource("api-keys").setAction("read").setClientIp("192.0.2.1").build());
       assertThat(allowed.getReason()).isEqualTo(Reason.REASON_OK);
+      HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("keygate_decisions_total{reason=\"ok\",status=\"200\"} 1.0")
+          .contains("keygate_ratelimit_errors_total 0.0").contains("keygate_ratelimit_degraded 0.0")
+          .contains("keygate_cache_misses_total 1.0");
 
       serve.destroy();
       assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM within the grace period").isTrue();

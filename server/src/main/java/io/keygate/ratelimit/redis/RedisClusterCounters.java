@@ -1,5 +1,6 @@
 package io.keygate.ratelimit.redis;
 
+import io.keygate.KeygateException;
 import io.keygate.ratelimit.Counters;
 import io.keygate.ratelimit.LimitSpec;
 import io.keygate.ratelimit.LimitStatus;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters in a Redis Cluster. Each counter is its own hash slot, so the limits of one request may
@@ -30,11 +33,16 @@ import java.util.concurrent.TimeoutException;
  * Same fail-fast settings as {@link RedisCounters}; the topology is refreshed on errors.
  */
 public final class RedisClusterCounters implements Counters {
-  private final RedisClusterClient client;
-  private final StatefulRedisClusterConnection<String, String> connection;
-  private final Duration timeout;
-  private volatile String sha;
+  private static final Logger LOG = LoggerFactory.getLogger(RedisClusterCounters.class);
+  private static final long RETRY_CONNECT_MILLIS = 1000;
 
+  private final RedisClusterClient client;
+  private final Duration timeout;
+  private volatile StatefulRedisClusterConnection<String, String> connection;
+  private volatile String sha;
+  private volatile long nextConnectMillis;
+
+  /** Connects at once, or later on demand (at most once a second) when the cluster is not up yet. */
   public RedisClusterCounters(List<RedisURI> seeds, Duration timeout, int maxQueuedCommands) {
     this.timeout = timeout;
     seeds.forEach(uri -> uri.setTimeout(timeout));
@@ -43,24 +51,46 @@ public final class RedisClusterCounters implements Counters {
         .autoReconnect(true)
         .disconnectedBehavior(ClusterClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(maxQueuedCommands)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(5)).keepAlive(true).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(10)).keepAlive(true).build())
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
         .build());
-    try {
-      this.connection = client.connect();
-    } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      throw new IllegalStateException("cannot connect to the Redis cluster: " + e.getMessage(), e);
+    connection();
+  }
+
+  private StatefulRedisClusterConnection<String, String> connection() {
+    StatefulRedisClusterConnection<String, String> c = connection;
+    if (c != null) {
+      return c;
     }
-    this.sha = connection.sync().scriptLoad(RedisCounters.SCRIPT);
+    synchronized (this) {
+      long now = System.currentTimeMillis();
+      if (connection != null || now < nextConnectMillis) {
+        return connection;
+      }
+      nextConnectMillis = now + RETRY_CONNECT_MILLIS;
+      try {
+        StatefulRedisClusterConnection<String, String> fresh = client.connect();
+        sha = fresh.sync().scriptLoad(RedisCounters.SCRIPT);
+        connection = fresh;
+        LOG.info("connected to the Redis cluster");
+      } catch (RuntimeException e) {
+        LOG.warn("cannot connect to the Redis cluster ({}); trying again on demand", e.getMessage());
+      }
+      return connection;
+    }
   }
 
   @Override
   public List<LimitStatus> count(List<LimitSpec> limits) {
     String[] keys = RedisCounters.keys(limits);
     String[] args = RedisCounters.args(limits);
-    RedisAdvancedClusterAsyncCommands<String, String> redis = connection.async();
+    StatefulRedisClusterConnection<String, String> c = connection();
+    if (c == null) {
+      throw new KeygateException(KeygateException.Kind.UNAVAILABLE,
+          "Redis rate-limit store unavailable: not connected to the cluster yet");
+    }
+    RedisAdvancedClusterAsyncCommands<String, String> redis = c.async();
     List<RedisFuture<List<Long>>> replies = new ArrayList<>(limits.size());
     for (int i = 0; i < limits.size(); i++) {
       replies.add(redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {keys[i]}, args[3 * i], args[3 * i + 1],
@@ -104,7 +134,9 @@ public final class RedisClusterCounters implements Counters {
 
   @Override
   public void close() {
-    connection.close();
+    if (connection != null) {
+      connection.close();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 }

@@ -20,52 +20,88 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters in Redis, shared by every sidecar: one {@code EVALSHA} of {@code sliding_window.lua}
  * per request counts all its limits atomically (the script is loaded once, and again if Redis
  * restarted and forgot it). Fails fast: every command has {@code timeout}, commands issued while
  * disconnected are rejected at once instead of queueing, and the queue is bounded. Lettuce
- * reconnects in the background. Errors surface as {@link KeygateException} UNAVAILABLE; the
+ * reconnects in the background (and a sidecar started while Redis was down connects when it is
+ * back). Errors surface as {@link KeygateException} UNAVAILABLE; the
  * caller decides between fail-open and fail-closed.
  */
 public final class RedisCounters implements Counters {
   static final String SCRIPT = loadScript();
   private static final String PREFIX = "keygate:rl:";
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
-  private volatile String sha;
+  private static final Logger LOG = LoggerFactory.getLogger(RedisCounters.class);
+  private static final long RETRY_CONNECT_MILLIS = 1000;
 
+  private final RedisClient client;
+  private final RedisURI uri;
+  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile String sha;
+  private volatile long nextConnectMillis;
+
+  /**
+   * Connects at once; when Redis cannot be reached yet, the sidecar still starts (the failure mode
+   * applies) and a connection is tried again at most once a second, on demand.
+   */
   public RedisCounters(RedisURI uri, Duration timeout, int maxQueuedCommands) {
     uri.setTimeout(timeout);
+    this.uri = uri;
     this.client = RedisClient.create(uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(maxQueuedCommands)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(5)).keepAlive(true).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(10)).keepAlive(true).build())
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .build());
-    try {
-      this.connection = client.connect();
-    } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      throw new IllegalStateException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort() + ": "
-          + e.getMessage(), e);
-    }
-    this.sha = connection.sync().scriptLoad(SCRIPT);
+    connection();
   }
 
   @Override
   public List<LimitStatus> count(List<LimitSpec> limits) {
+    StatefulRedisConnection<String, String> redis = connection();
+    if (redis == null) {
+      throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: not"
+          + " connected to " + uri.getHost() + ":" + uri.getPort() + " yet");
+    }
     List<Long> reply;
     try {
-      reply = eval(connection.sync(), keys(limits), args(limits));
+      reply = eval(redis.sync(), keys(limits), args(limits));
     } catch (RuntimeException e) {
       throw unavailable(e);
     }
     return statuses(limits, reply);
+  }
+
+  /** The connection; until the first one succeeds, tries again at most once a second. */
+  private StatefulRedisConnection<String, String> connection() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null) {
+      return c;
+    }
+    synchronized (this) {
+      long now = System.currentTimeMillis();
+      if (connection != null || now < nextConnectMillis) {
+        return connection;
+      }
+      nextConnectMillis = now + RETRY_CONNECT_MILLIS;
+      try {
+        StatefulRedisConnection<String, String> fresh = client.connect();
+        sha = fresh.sync().scriptLoad(SCRIPT);
+        connection = fresh;
+        LOG.info("connected to Redis at {}:{}", uri.getHost(), uri.getPort());
+      } catch (RuntimeException e) {
+        LOG.warn("cannot connect to Redis at {}:{} ({}); trying again on demand", uri.getHost(), uri.getPort(),
+            e.getMessage());
+      }
+      return connection;
+    }
   }
 
   /** The Redis key of each limit's counter. In a cluster each is its own hash slot ({@code {…}}). */
@@ -114,7 +150,9 @@ public final class RedisCounters implements Counters {
 
   @Override
   public void close() {
-    connection.close();
+    if (connection != null) {
+      connection.close();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 

@@ -1,0 +1,73 @@
+package io.keygate.telemetry;
+
+import io.keygate.authz.Reason;
+import io.keygate.cache.CachingCredentialStore;
+import io.keygate.decision.Authorizer;
+import io.keygate.ratelimit.WindowedRateLimiter;
+import io.keygate.store.postgres.PgChangeFeed;
+import io.keygate.store.postgres.PgUsageRecorder;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Prometheus metrics of one sidecar. Every value is read when scraped from counters the components
+ * keep anyway, so the decision path pays nothing for them. Served over HTTP at {@code /metrics}
+ * when {@code KEYGATE_METRICS_ADDRESS} is set (see {@link #serve}).
+ */
+public final class Metrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+
+  public Metrics(Authorizer authorizer, WindowedRateLimiter limiter, CachingCredentialStore cache,
+      PgChangeFeed feed, PgUsageRecorder usage) {
+    registry.register(() -> {
+      CounterSnapshot.Builder decisions = CounterSnapshot.builder().name("keygate_decisions")
+          .help("Authorize and Envoy Check decisions by reason (ok = allowed).");
+      for (Reason reason : Reason.values()) {
+        decisions.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+            .labels(Labels.of("reason", reason.name().toLowerCase(Locale.ROOT),
+                "status", Integer.toString(reason.httpStatus())))
+            .value(authorizer.decisions(reason)).build());
+      }
+      return decisions.build();
+    });
+    counter("keygate_ratelimit_errors", "Failures of the shared rate-limit store (Redis); each was answered by"
+        + " the failure mode (fail-open: counted locally; fail-closed: 503).", limiter::errors);
+    gauge("keygate_ratelimit_degraded", "1 while the shared rate-limit store is failing.",
+        () -> limiter.degraded() ? 1 : 0);
+    if (cache != null) {
+      counter("keygate_cache_hits", "Credential lookups answered from the cache.", cache::hits);
+      counter("keygate_cache_misses", "Credential lookups that went to PostgreSQL.", cache::misses);
+      gauge("keygate_cache_entries", "Credentials in the cache (positive and negative).", cache::size);
+    }
+    if (feed != null) {
+      gauge("keygate_change_feed_connected", "1 while the PostgreSQL change feed (LISTEN) is connected.",
+          () -> feed.connected() ? 1 : 0);
+      counter("keygate_change_feed_notifications", "Change notifications received.", feed::received);
+    }
+    counter("keygate_usage_dropped", "Usage records dropped because the buffer was full.", usage::dropped);
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /** Serves {@code /metrics} on {@code host:port} (port 0: a free one) until the returned server is closed. */
+  public HTTPServer serve(String host, int port) throws IOException {
+    return HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+  }
+
+  private void counter(String name, String help, java.util.function.LongSupplier value) {
+    registry.register(() -> CounterSnapshot.builder().name(name).help(help)
+        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value.getAsLong()).build()).build());
+  }
+
+  private void gauge(String name, String help, java.util.function.LongSupplier value) {
+    registry.register(() -> GaugeSnapshot.builder().name(name).help(help)
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value.getAsLong()).build()).build());
+  }
+}

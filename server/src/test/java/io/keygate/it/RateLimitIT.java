@@ -1,0 +1,179 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.rpc.Code;
+import io.envoyproxy.envoy.config.core.v3.Address;
+import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
+import io.envoyproxy.envoy.config.core.v3.SocketAddress;
+import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
+import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
+import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
+import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.CreateApiKeyRequest;
+import io.keygate.v1.CreateApiKeyResponse;
+import io.keygate.v1.CreateRoleRequest;
+import io.keygate.v1.CreateTenantResponse;
+import io.keygate.v1.Decision;
+import io.keygate.v1.KeyRateLimit;
+import io.keygate.v1.RateLimitMode;
+import io.keygate.v1.RateLimitScope;
+import io.keygate.v1.Reason;
+import io.keygate.v1.TokenSpec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default backend: one sidecar counting in-process. Limits are exact, reported in headers on
+ * allowed and denied answers (Authorize and Envoy Check), the per-IP limit is counted before the
+ * key lookup and shared by every key, and informational limits never deny.
+ */
+class RateLimitIT {
+  private static final int IP_LIMIT = 30;
+  private static final AtomicInteger IPS = new AtomicInteger();
+
+  private static TestKeygate keygate;
+  private static String admin;
+  private static String roleId;
+
+  @BeforeAll
+  static void start() {
+    keygate = TestKeygate.start(TestPostgres.newDatabase(), hot -> hot.withRateLimits(hot.rateLimits()
+        .withIpLimit(IP_LIMIT, Duration.ofMinutes(15))));
+    CreateTenantResponse tenant = keygate.newTenant("limits");
+    admin = tenant.getAdminSecret();
+    roleId = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+  }
+
+  @AfterAll
+  static void stop() {
+    keygate.close();
+  }
+
+  @Test
+  void keyLimitAdmitsExactlyNAndReportsItOnEveryAnswer() {
+    String secret = newKey(7, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    for (int i = 0; i < 7; i++) {
+      AuthorizeResponse ok = authorize(secret, nextIp());
+      assertThat(ok.getDecision()).as("request %d of 7", i + 1).isEqualTo(Decision.DECISION_ALLOW);
+      assertThat(ok.getRateLimit().getScope()).isEqualTo(RateLimitScope.RATE_LIMIT_SCOPE_KEY);
+      assertThat(ok.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", "7")
+          .containsEntry("x-ratelimit-remaining", Integer.toString(6 - i)).doesNotContainKey("retry-after");
+      assertThat(Long.parseLong(ok.getResponseHeadersMap().get("x-ratelimit-reset"))).isBetween(1L, 61L);
+    }
+    AuthorizeResponse denied = authorize(secret, nextIp());
+    assertThat(denied.getReason()).isEqualTo(Reason.REASON_KEY_RATE_LIMITED);
+    assertThat(denied.getHttpStatus()).isEqualTo(429);
+    assertThat(denied.getIdentity().getApiKeyId()).as("a key-limit 429 still says who called").isNotEmpty();
+    assertThat(denied.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", "7")
+        .containsEntry("x-ratelimit-remaining", "0");
+    assertThat(Long.parseLong(denied.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 61L)
+        .isEqualTo(Long.parseLong(denied.getResponseHeadersMap().get("x-ratelimit-reset")));
+  }
+
+  @Test
+  void informationalLimitIsReportedButNeverDenies() {
+    String secret = newKey(3, RateLimitMode.RATE_LIMIT_MODE_INFORMATIONAL).getSecret();
+    for (int i = 0; i < 12; i++) {
+      AuthorizeResponse response = authorize(secret, nextIp());
+      assertThat(response.getDecision()).as("request %d against an informational 3", i + 1)
+          .isEqualTo(Decision.DECISION_ALLOW);
+      assertThat(response.getResponseHeadersMap()).doesNotContainKey("retry-after");
+    }
+  }
+
+  @Test
+  void ipLimitCountsBadKeysAndEveryKeyAndNewKeysDoNotRaiseIt() {
+    String ip = nextIp();
+    for (int i = 0; i < 10; i++) {
+      assertThat(authorize("lk_" + "0".repeat(64), ip).getHttpStatus()).isEqualTo(401);
+    }
+    for (int i = 0; i < 20; i++) {
+      String secret = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
+      AuthorizeResponse ok = authorize(secret, ip);
+      assertThat(ok.getDecision()).as("request %d of the IP's %d", 11 + i, IP_LIMIT).isEqualTo(Decision.DECISION_ALLOW);
+    }
+    String another = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
+    AuthorizeResponse denied = authorize(another, ip);
+    assertThat(denied.getReason()).isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+    assertThat(denied.getRateLimit().getScope()).isEqualTo(RateLimitScope.RATE_LIMIT_SCOPE_IP);
+    assertThat(denied.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", Integer.toString(IP_LIMIT))
+        .containsEntry("x-ratelimit-remaining", "0");
+    assertThat(Long.parseLong(denied.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 916L);
+    AuthorizeResponse flood = authorize("lk_" + "1".repeat(64), ip);
+    assertThat(flood.getReason()).as("over the limit, a bad key is refused before it is looked at")
+        .isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+    assertThat(authorize(another, nextIp()).getDecision()).as("another IP").isEqualTo(Decision.DECISION_ALLOW);
+  }
+
+  @Test
+  void envoyCheckCarriesTheLimitOnAllowedAnswersAndA429WithRetryAfter() {
+    String secret = newKey(2, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    String ip = nextIp();
+    for (int i = 0; i < 2; i++) {
+      CheckResponse ok = check(secret, ip);
+      assertThat(ok.hasOkResponse()).isTrue();
+      Map<String, String> headers = headers(ok.getOkResponse().getResponseHeadersToAddList());
+      assertThat(headers).containsEntry("x-ratelimit-limit", "2")
+          .containsEntry("x-ratelimit-remaining", Integer.toString(1 - i)).containsKey("x-ratelimit-reset");
+    }
+    CheckResponse denied = check(secret, ip);
+    assertThat(denied.getStatus().getCode()).isEqualTo(Code.RESOURCE_EXHAUSTED_VALUE);
+    assertThat(denied.getDeniedResponse().getStatus().getCodeValue()).isEqualTo(429);
+    assertThat(denied.getDeniedResponse().getBody()).contains("key_rate_limited");
+    Map<String, String> headers = headers(denied.getDeniedResponse().getHeadersList());
+    assertThat(headers).containsEntry("x-ratelimit-limit", "2").containsEntry("x-ratelimit-remaining", "0")
+        .containsKeys("x-ratelimit-reset", "retry-after");
+  }
+
+  // --- helpers ---
+
+  private static CreateApiKeyResponse newKey(long perMinute, RateLimitMode mode) {
+    CreateApiKeyRequest.Builder request = CreateApiKeyRequest.newBuilder().setName("limited").setRoleId(roleId)
+        .setInitialToken(TokenSpec.getDefaultInstance());
+    if (perMinute > 0) {
+      request.setRateLimit(KeyRateLimit.newBuilder().setRequestsPerMinute(perMinute).setMode(mode));
+    }
+    return keygate.keys(admin).createApiKey(request.build());
+  }
+
+  private static AuthorizeResponse authorize(String secret, String ip) {
+    return keygate.authorizer().authorize(AuthorizeRequest.newBuilder().setCredential(secret)
+        .setResource("conversations").setAction("read").setClientIp(ip).build());
+  }
+
+  private static CheckResponse check(String secret, String ip) {
+    CheckRequest.Builder request = CheckRequest.newBuilder();
+    request.getAttributesBuilder()
+        .setSource(AttributeContext.Peer.newBuilder().setAddress(Address.newBuilder().setSocketAddress(
+            SocketAddress.newBuilder().setAddress(ip).setPortValue(40000))))
+        .setRequest(AttributeContext.Request.newBuilder().setHttp(AttributeContext.HttpRequest.newBuilder()
+            .setId("rl").setMethod("GET").setPath("/v1/conversations").setHost("api.example.com")
+            .setScheme("https").setProtocol("HTTP/1.1").putHeaders("x-api-key", secret)))
+        // No route table here: the Envoy route names the permission, as per-route ext_authz config does.
+        .putContextExtensions("resource", "conversations").putContextExtensions("action", "read");
+    return AuthorizationGrpc.newBlockingStub(keygate.channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+        .check(request.build());
+  }
+
+  private static Map<String, String> headers(List<HeaderValueOption> options) {
+    Map<String, String> out = new HashMap<>();
+    options.forEach(o -> out.put(o.getHeader().getKey(), o.getHeader().getValue()));
+    return out;
+  }
+
+  private static String nextIp() {
+    int n = IPS.incrementAndGet();
+    return "203.0." + (113 + n / 250) + "." + (1 + n % 250);
+  }
+}

@@ -1,0 +1,103 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.CreateApiKeyRequest;
+import io.keygate.v1.CreateRoleRequest;
+import io.keygate.v1.CreateTenantResponse;
+import io.keygate.v1.KeyRateLimit;
+import io.keygate.v1.RateLimitMode;
+import io.keygate.v1.Reason;
+import io.keygate.v1.TokenSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisShardedCluster;
+
+/**
+ * Two sidecars on a real three-node Redis Cluster ({@code KEYGATE_REDIS_MODE=cluster}): counters
+ * spread over the nodes' hash slots, and the key limit holds exactly across both sidecars.
+ */
+class RedisClusterRateLimitIT {
+  private static RedisShardedCluster cluster;
+  private static TestKeygate a;
+  private static TestKeygate b;
+  private static String admin;
+  private static String roleId;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = RedisShardedCluster.newRedisCluster().shard("one", 0).shard("two", 0).shard("three", 0)
+        .ephemeralServers().initializationTimeout(Duration.ofSeconds(30)).build();
+    cluster.start();
+    String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p)
+        .collect(Collectors.joining(","));
+    String db = TestPostgres.newDatabase();
+    a = TestKeygate.start(db, hot -> hot.withRateLimits(hot.rateLimits().withRedisCluster(seeds, true)
+        .withRedisTimeout(Duration.ofSeconds(5))));
+    b = TestKeygate.start(db, hot -> hot.withRateLimits(hot.rateLimits().withRedisCluster(seeds, true)
+        .withRedisTimeout(Duration.ofSeconds(5))));
+    CreateTenantResponse tenant = a.newTenant("cluster");
+    admin = tenant.getAdminSecret();
+    roleId = a.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (b != null) {
+      b.close();
+    }
+    if (a != null) {
+      a.close();
+    }
+    cluster.stop();
+  }
+
+  @Test
+  void keyLimitIsExactAcrossSidecarsOnACluster() throws Exception {
+    String secret = a.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(roleId)
+        .setRateLimit(KeyRateLimit.newBuilder().setRequestsPerMinute(30)
+            .setMode(RateLimitMode.RATE_LIMIT_MODE_ENFORCED))
+        .setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+    List<Callable<List<Reason>>> callers = new ArrayList<>();
+    for (TestKeygate sidecar : List.of(a, b)) {
+      for (int t = 0; t < 3; t++) {
+        String ip = "192.0.2." + (10 * (sidecar == a ? 1 : 2) + t);
+        callers.add(() -> {
+          List<Reason> out = new ArrayList<>();
+          for (int i = 0; i < 15; i++) {
+            AuthorizeResponse response = sidecar.authorizer().authorize(AuthorizeRequest.newBuilder()
+                .setCredential(secret).setResource("conversations").setAction("read").setClientIp(ip).build());
+            out.add(response.getReason());
+          }
+          return out;
+        });
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+    Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+    try {
+      for (Future<List<Reason>> f : pool.invokeAll(callers)) {
+        f.get().forEach(r -> reasons.merge(r, 1, Integer::sum));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(a.server.rateLimiter().errors() + b.server.rateLimiter().errors()).as("cluster errors").isZero();
+    assertThat(reasons).as("90 requests against a limit of 30").containsEntry(Reason.REASON_OK, 30)
+        .containsEntry(Reason.REASON_KEY_RATE_LIMITED, 60).hasSize(2);
+  }
+}

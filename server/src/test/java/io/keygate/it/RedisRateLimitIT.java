@@ -1,0 +1,438 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Duration;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.CreateApiKeyRequest;
+import io.keygate.v1.CreateApiKeyResponse;
+import io.keygate.v1.CreateRoleRequest;
+import io.keygate.v1.CreateTenantResponse;
+import io.keygate.v1.Decision;
+import io.keygate.v1.KeyRateLimit;
+import io.keygate.v1.RateLimitMode;
+import io.keygate.v1.RateLimitScope;
+import io.keygate.v1.Reason;
+import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenSpec;
+import io.keygate.v1.UpdateApiKeyRequest;
+import io.keygate.v1.UpdateTenantRequest;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fleet of sidecars sharing one real Redis and one PostgreSQL: limits hold exactly across the
+ * fleet under concurrent load, windows reset, limits and modes changed through the management API
+ * reach every sidecar, and a Redis outage gets the configured behaviour — fail-open sidecars keep
+ * serving and count locally, fail-closed ones answer 503 — with automatic recovery.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisRateLimitIT {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimitIT.class);
+  /** The deployment-wide per-IP limit of this fleet: small enough to reach, with a 15-minute window. */
+  private static final int FLEET_IP_LIMIT = 40;
+  private static final AtomicInteger IPS = new AtomicInteger();
+
+  private static TestRedis redis;
+  private static TestKeygate a;
+  private static TestKeygate b;
+  private static TestKeygate c;
+  /** Same Redis, fail-closed. */
+  private static TestKeygate closed;
+  /** Same database, in-process counters: the baseline for the cost of the Redis round trip. */
+  private static TestKeygate local;
+  private static List<TestKeygate> fleet;
+  private static String admin;
+  private static String roleId;
+
+  @BeforeAll
+  static void start() {
+    redis = TestRedis.start();
+    String db = TestPostgres.newDatabase();
+    a = redisSidecar(db, true);
+    b = redisSidecar(db, true);
+    c = redisSidecar(db, true);
+    closed = redisSidecar(db, false);
+    local = TestKeygate.start(db);
+    fleet = List.of(a, b, c);
+    CreateTenantResponse tenant = a.newTenant("limits");
+    admin = tenant.getAdminSecret();
+    roleId = a.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+  }
+
+  private static TestKeygate redisSidecar(String db, boolean failOpen) {
+    // A command timeout far above any round trip on a busy test machine: the accuracy tests need every
+    // request counted in Redis (a timed-out one is counted locally, by the failure mode). The outage
+    // test below shows that a dead Redis is still noticed at once: the connection drops.
+    return TestKeygate.start(db, hot -> hot.withRateLimits(hot.rateLimits().withRedis(redis.url(), failOpen)
+        .withRedisTimeout(java.time.Duration.ofSeconds(5)).withIpLimit(FLEET_IP_LIMIT,
+            java.time.Duration.ofMinutes(15))));
+  }
+
+  @AfterAll
+  static void stop() {
+    for (TestKeygate sidecar : List.of(a, b, c, closed, local)) {
+      sidecar.close();
+    }
+    redis.close();
+  }
+
+  @Test
+  @Order(1)
+  void keyLimitIsExactAcrossSidecarsUnderConcurrentLoad() throws Exception {
+    String secret = newKey(25, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    // 3 sidecars × 3 threads × 20 requests, each thread from its own IP (well inside the IP limit).
+    List<Callable<List<AuthorizeResponse>>> callers = new ArrayList<>();
+    for (TestKeygate sidecar : fleet) {
+      for (int t = 0; t < 3; t++) {
+        String ip = nextIp();
+        callers.add(() -> {
+          List<AuthorizeResponse> out = new ArrayList<>();
+          for (int i = 0; i < 20; i++) {
+            out.add(authorize(sidecar, secret, ip));
+          }
+          return out;
+        });
+      }
+    }
+    long errors = fleetErrors();
+    Map<Reason, Integer> reasons = tally(runConcurrently(callers));
+    assertThat(fleetErrors()).as("Redis errors (requests counted locally)").isEqualTo(errors);
+    assertThat(reasons).as("180 requests against a limit of 25").containsEntry(Reason.REASON_OK, 25)
+        .containsEntry(Reason.REASON_KEY_RATE_LIMITED, 155).hasSize(2);
+    AuthorizeResponse denied = authorize(b, secret, nextIp());
+    assertThat(denied.getHttpStatus()).isEqualTo(429);
+    assertThat(denied.getRateLimit().getScope()).isEqualTo(RateLimitScope.RATE_LIMIT_SCOPE_KEY);
+    assertThat(denied.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", "25")
+        .containsEntry("x-ratelimit-remaining", "0").containsKeys("x-ratelimit-reset", "retry-after");
+    assertThat(Long.parseLong(denied.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 62L);
+  }
+
+  @Test
+  @Order(2)
+  void ipLimitIsSharedByEveryKeyOnEverySidecarAndCountsBadKeys() throws Exception {
+    String ip = nextIp();
+    List<String> secrets = List.of(newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret(),
+        newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret(),
+        newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret());
+    for (int i = 0; i < 10; i++) {
+      AuthorizeResponse bad = authorize(fleet.get(i % 3), "lk_" + "0".repeat(56) + String.format("%08x", i), ip);
+      assertThat(bad.getHttpStatus()).isEqualTo(401);
+    }
+    List<Callable<List<AuthorizeResponse>>> callers = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      TestKeygate sidecar = fleet.get(s);
+      String secret = secrets.get(s);
+      callers.add(() -> {
+        List<AuthorizeResponse> out = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+          out.add(authorize(sidecar, secret, ip));
+        }
+        return out;
+      });
+    }
+    long errors = fleetErrors();
+    Map<Reason, Integer> reasons = tally(runConcurrently(callers));
+    assertThat(fleetErrors()).as("Redis errors (requests counted locally)").isEqualTo(errors);
+    assertThat(reasons).as("10 bad keys, then 45 requests with 3 keys; the IP allows 40")
+        .containsEntry(Reason.REASON_OK, 30).containsEntry(Reason.REASON_IP_RATE_LIMITED, 15).hasSize(2);
+    // Once the IP is over its limit a bad key is turned away before any lookup.
+    AuthorizeResponse flood = authorize(c, "lk_" + "f".repeat(64), ip);
+    assertThat(flood.getReason()).isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+    assertThat(flood.hasIdentity()).isFalse();
+    assertThat(flood.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", "40");
+    assertThat(Long.parseLong(flood.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 916L);
+    // A new key does not raise the allowance; another IP is untouched.
+    String fresh = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
+    assertThat(authorize(a, fresh, ip).getReason()).isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+    assertThat(authorize(a, fresh, nextIp()).getReason()).isEqualTo(Reason.REASON_OK);
+  }
+
+  @Test
+  @Order(3)
+  void tenantIpLimitChangedThroughTheApiReachesEverySidecarAndItsWindowResets() {
+    CreateTenantResponse tenant = a.newTenant("short window");
+    String tenantAdmin = tenant.getAdminSecret();
+    String role = a.roles(tenantAdmin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+    String secret = a.keys(tenantAdmin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(role)
+        .setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+    for (TestKeygate sidecar : fleet) {
+      assertThat(authorize(sidecar, secret, nextIp()).getReason()).isEqualTo(Reason.REASON_OK);
+    }
+    a.tenants(tenantAdmin).updateTenant(UpdateTenantRequest.newBuilder().setSettings(TenantSettings.newBuilder()
+        .setIpLimitRequests(5).setIpLimitWindow(Duration.newBuilder().setSeconds(2))).build());
+    for (TestKeygate sidecar : fleet) {
+      await(() -> authorize(sidecar, secret, nextIp()).getResponseHeadersMap().get("x-ratelimit-limit").equals("5"),
+          "the tenant's new IP limit on every sidecar");
+    }
+    // Two windows in a row: exactly 5 of each burst get through, spread over the sidecars.
+    String ip = nextIp();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 5; i++) {
+        AuthorizeResponse ok = authorize(fleet.get(i % 3), secret, ip);
+        assertThat(ok.getReason()).as("round %d, request %d", round, i + 1).isEqualTo(Reason.REASON_OK);
+        assertThat(ok.getResponseHeadersMap()).containsEntry("x-ratelimit-remaining", Integer.toString(4 - i));
+      }
+      AuthorizeResponse sixth = authorize(fleet.get(round % 3), secret, ip);
+      assertThat(sixth.getReason()).as("round %d, request 6", round).isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+      long retryAfter = Long.parseLong(sixth.getResponseHeadersMap().get("retry-after"));
+      assertThat(retryAfter).isBetween(1L, 3L);
+      sleep(retryAfter * 1000);
+      assertThat(authorize(c, secret, ip).getReason()).as("round %d: room after Retry-After", round)
+          .isEqualTo(Reason.REASON_OK);
+      // Let the whole window pass so that the next round starts from zero.
+      sleep(2_100);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void informationalModeNeverDeniesAndSwitchingToEnforcedReachesTheFleet() {
+    CreateApiKeyResponse key = newKey(5, RateLimitMode.RATE_LIMIT_MODE_INFORMATIONAL);
+    for (int i = 0; i < 30; i++) {
+      AuthorizeResponse response = authorize(fleet.get(i % 3), key.getSecret(), nextIp());
+      assertThat(response.getDecision()).as("request %d of 30 against an informational 5", i + 1)
+          .isEqualTo(Decision.DECISION_ALLOW);
+    }
+    a.keys(admin).updateApiKey(UpdateApiKeyRequest.newBuilder().setApiKeyId(key.getApiKey().getId())
+        .setRateLimit(KeyRateLimit.newBuilder().setMode(RateLimitMode.RATE_LIMIT_MODE_ENFORCED)).build());
+    for (TestKeygate sidecar : fleet) {
+      await(() -> authorize(sidecar, key.getSecret(), nextIp()).getReason() == Reason.REASON_KEY_RATE_LIMITED,
+          "enforced on every sidecar");
+    }
+  }
+
+  /** Cached keys cost exactly one Redis command per Authorize: one EVALSHA counts IP and key together. */
+  @Test
+  @Order(5)
+  void oneRedisCommandPerAuthorizeAndWhatItCosts() {
+    // A key limit too high to reach: both limits are still counted on every request.
+    String secret = newKey(1_000_000, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    String[] ips = new String[64];
+    Arrays.setAll(ips, i -> nextIp());
+    for (int i = 0; i < 300; i++) {
+      authorize(a, secret, ips[i % ips.length]);
+      authorize(local, secret, ips[i % ips.length]);
+    }
+    Map<String, Long> before = commandCalls();
+    for (int i = 0; i < 500; i++) {
+      assertThat(authorize(a, secret, ips[i % ips.length]).getReason()).isEqualTo(Reason.REASON_OK);
+    }
+    Map<String, Long> sent = commandCalls();
+    sent.replaceAll((command, calls) -> calls - before.getOrDefault(command, 0L));
+    sent.values().removeIf(calls -> calls == 0);
+    // Redis counts the commands a script runs too; those run inside the one EVALSHA.
+    sent.keySet().removeAll(List.of("time", "hgetall", "hincrby", "hdel", "pexpire"));
+    // And this test's own INFO connection: its handshake and the INFO itself.
+    sent.keySet().removeAll(List.of("hello", "client", "info"));
+    assertThat(sent).as("commands sent to Redis for 500 Authorize calls").isEqualTo(Map.of("evalsha", 500L));
+    // The cost: Authorize on the Redis sidecar against the in-process one, interleaved, same key.
+    long redisNanos = 0;
+    long localNanos = 0;
+    int rounds = 2000;
+    for (int i = 0; i < rounds; i++) {
+      String ip = ips[i % ips.length];
+      long t0 = System.nanoTime();
+      authorize(a, secret, ip);
+      long t1 = System.nanoTime();
+      authorize(local, secret, ip);
+      long t2 = System.nanoTime();
+      redisNanos += t1 - t0;
+      localNanos += t2 - t1;
+    }
+    LOG.info("Authorize over loopback gRPC, cached key, mean of {}: Redis limiter {} µs, in-process {} µs;"
+        + " the Redis round trip adds {} µs", rounds, redisNanos / rounds / 1000, localNanos / rounds / 1000,
+        (redisNanos - localNanos) / rounds / 1000);
+  }
+
+  @Test
+  @Order(6)
+  void redisOutageFailOpenCountsLocallyFailClosedDeniesAndBothRecover() {
+    CreateApiKeyResponse key = newKey(5, RateLimitMode.RATE_LIMIT_MODE_ENFORCED);
+    String ip = nextIp();
+    assertThat(authorize(a, key.getSecret(), ip).getReason()).isEqualTo(Reason.REASON_OK);
+    assertThat(authorize(closed, key.getSecret(), ip).getReason()).isEqualTo(Reason.REASON_OK);
+    long errorsBefore = a.server.rateLimiter().errors();
+    redis.down();
+    try {
+      // Fail-open: served at once, counted in this sidecar alone (its local count starts afresh).
+      long start = System.nanoTime();
+      for (int i = 0; i < 5; i++) {
+        assertThat(authorizeWithin(a, key.getSecret(), ip, 2).getReason()).as("fail-open, request %d", i + 1)
+            .isEqualTo(Reason.REASON_OK);
+      }
+      AuthorizeResponse sixth = authorizeWithin(a, key.getSecret(), ip, 2);
+      LOG.info("Redis down: 6 fail-open Authorize calls took {} ms in all", (System.nanoTime() - start) / 1_000_000);
+      assertThat(sixth.getReason()).as("the local count still enforces").isEqualTo(Reason.REASON_KEY_RATE_LIMITED);
+      assertThat(a.server.rateLimiter().degraded()).isTrue();
+      assertThat(a.server.rateLimiter().errors()).isGreaterThanOrEqualTo(errorsBefore + 6);
+      assertThat(scrape(a)).contains("keygate_ratelimit_degraded 1.0")
+          .contains("keygate_ratelimit_errors_total " + a.server.rateLimiter().errors() + ".0");
+      // Fail-closed: a clear 503, also fast.
+      AuthorizeResponse unavailable = authorizeWithin(closed, key.getSecret(), ip, 2);
+      assertThat(unavailable.getReason()).isEqualTo(Reason.REASON_RATE_LIMITER_UNAVAILABLE);
+      assertThat(unavailable.getHttpStatus()).isEqualTo(503);
+      assertThat(unavailable.getDecision()).isEqualTo(Decision.DECISION_DENY);
+      assertThat(closed.server.rateLimiter().degraded()).isTrue();
+    } finally {
+      redis.up();
+    }
+    // Recovery without a restart: Lettuce reconnects, the script is loaded again (Redis forgot it).
+    String fresh = nextIp();
+    await(() -> authorize(closed, key.getSecret(), fresh).getReason() == Reason.REASON_OK,
+        "the fail-closed sidecar serving again");
+    await(() -> {
+      authorize(a, key.getSecret(), fresh);
+      return !a.server.rateLimiter().degraded();
+    }, "the fail-open sidecar counting in Redis again");
+    assertThat(closed.server.rateLimiter().degraded()).isFalse();
+  }
+
+  @Test
+  @Order(7)
+  void aSidecarStartedBeforeRedisServesByItsFailureModeAndConnectsWhenRedisComesUp() {
+    try (TestRedis later = TestRedis.notStarted();
+        TestKeygate early = TestKeygate.start(a.jdbcUrl, hot -> hot.withRateLimits(hot.rateLimits()
+            .withRedis(later.url(), false)))) {
+      CreateApiKeyResponse key = newKey(5, RateLimitMode.RATE_LIMIT_MODE_ENFORCED);
+      assertThat(authorizeWithin(early, key.getSecret(), nextIp(), 2).getReason())
+          .isEqualTo(Reason.REASON_RATE_LIMITER_UNAVAILABLE);
+      later.up();
+      await(() -> authorize(early, key.getSecret(), nextIp()).getReason() == Reason.REASON_OK,
+          "the sidecar connecting to Redis once it is up");
+    }
+  }
+
+  // --- helpers ---
+
+  private static CreateApiKeyResponse newKey(long perMinute, RateLimitMode mode) {
+    CreateApiKeyRequest.Builder request = CreateApiKeyRequest.newBuilder().setName("limited").setRoleId(roleId)
+        .setInitialToken(TokenSpec.getDefaultInstance());
+    if (perMinute > 0) {
+      request.setRateLimit(KeyRateLimit.newBuilder().setRequestsPerMinute(perMinute).setMode(mode));
+    }
+    return a.keys(admin).createApiKey(request.build());
+  }
+
+  /** The sidecar's Prometheus metrics, as a scraper sees them. */
+  private static String scrape(TestKeygate sidecar) {
+    try (HTTPServer exporter = sidecar.server.metrics().serve("127.0.0.1", 0)) {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + exporter.getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static long fleetErrors() {
+    return fleet.stream().mapToLong(s -> s.server.rateLimiter().errors()).sum();
+  }
+
+  private static AuthorizeResponse authorize(TestKeygate sidecar, String secret, String ip) {
+    return sidecar.authorizer().authorize(request(secret, ip));
+  }
+
+  /** Authorize with a short deadline: a hang would fail with DEADLINE_EXCEEDED. */
+  private static AuthorizeResponse authorizeWithin(TestKeygate sidecar, String secret, String ip, int seconds) {
+    try {
+      return sidecar.authorizer().withDeadlineAfter(seconds, TimeUnit.SECONDS).authorize(request(secret, ip));
+    } catch (StatusRuntimeException e) {
+      assertThat(e.getStatus().getCode()).as("Authorize failed instead of deciding").isNotEqualTo(Status.Code.OK);
+      throw e;
+    }
+  }
+
+  private static AuthorizeRequest request(String secret, String ip) {
+    return AuthorizeRequest.newBuilder().setCredential(secret).setResource("conversations").setAction("read")
+        .setClientIp(ip).build();
+  }
+
+  private static String nextIp() {
+    int n = IPS.incrementAndGet();
+    return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+  }
+
+  /** Calls per command since Redis started, from {@code INFO commandstats}. */
+  private static Map<String, Long> commandCalls() {
+    Map<String, Long> out = new HashMap<>();
+    for (String line : redis.info("commandstats").split("\r?\n")) {
+      int at = line.indexOf("calls=");
+      if (line.startsWith("cmdstat_") && at > 0) {
+        out.put(line.substring("cmdstat_".length(), line.indexOf(':')),
+            Long.parseLong(line.substring(at + 6, line.indexOf(',', at))));
+      }
+    }
+    return out;
+  }
+
+  private static List<AuthorizeResponse> runConcurrently(List<Callable<List<AuthorizeResponse>>> callers)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+    try {
+      List<AuthorizeResponse> all = new ArrayList<>();
+      for (Future<List<AuthorizeResponse>> f : pool.invokeAll(callers)) {
+        all.addAll(f.get());
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Map<Reason, Integer> tally(List<AuthorizeResponse> responses) {
+    Map<Reason, Integer> out = new EnumMap<>(Reason.class);
+    responses.forEach(r -> out.merge(r.getReason(), 1, Integer::sum));
+    return out;
+  }
+
+  private static void await(Supplier<Boolean> condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!condition.get()) {
+      assertThat(System.nanoTime()).as("waited 15 s for %s", what).isLessThan(deadline);
+      sleep(50);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.keygate.it;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis server (the binary bundled by {@code embedded-redis}) on a loopback port, without
+ * persistence, that a test can stop and start again on the same port — an outage as sidecars see it.
+ */
+public final class TestRedis implements AutoCloseable {
+  private final int port;
+  private RedisServer server;
+
+  private TestRedis(int port) {
+    this.port = port;
+  }
+
+  public static TestRedis start() {
+    TestRedis redis = new TestRedis(freePort());
+    redis.up();
+    return redis;
+  }
+
+  /** A port reserved for a Redis that is not running yet: {@link #up()} starts it. */
+  public static TestRedis notStarted() {
+    return new TestRedis(freePort());
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Starts the server (again); it comes back empty, with no scripts loaded. */
+  public synchronized void up() {
+    try {
+      server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+          .setting("save \"\"").setting("appendonly no").build();
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills the server: connections drop, the port refuses. */
+  public synchronized void down() {
+    try {
+      server.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One Redis command's answer, through a fresh connection: e.g. {@code info("commandstats")}. */
+  public String info(String section) {
+    RedisClient client = RedisClient.create(url());
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      return c.sync().info(section);
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null && server.isActive()) {
+      down();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.keygate.ratelimit;
+
+import static io.keygate.ratelimit.ManualClock.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keygate.KeygateException;
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.TenantPolicy;
+import io.keygate.v1.PrincipalKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which limits a request is counted against, which one binds, and the failure modes. */
+class WindowedRateLimiterTest {
+  private static final long FIFTEEN_MINUTES = 900_000;
+
+  private final ManualClock clock = new ManualClock(START);
+  private final Recording counters = new Recording(new LocalCounters(clock, 1000));
+  private final LocalCounters fallback = new LocalCounters(clock, 1000);
+
+  private WindowedRateLimiter limiter(boolean failOpen) {
+    return new WindowedRateLimiter(counters, fallback, failOpen, 5, FIFTEEN_MINUTES);
+  }
+
+  @Test
+  void theIpIsCountedAloneBeforeTheLookupAndNotAgainAfterIt() {
+    WindowedRateLimiter limiter = limiter(true);
+    limiter.countIp("192.0.2.1");
+    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, true);
+    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1"), List.of("key:key_1"));
+  }
+
+  @Test
+  void aCachedKeyCountsIpAndKeyInOneCall() {
+    limiter(true).countKey(key(10, true, 5, 900), "192.0.2.1", false, true);
+    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1", "key:key_1"));
+  }
+
+  @Test
+  void aTenantWithItsOwnIpLimitGetsItsOwnCounterBesideTheDeployments() {
+    limiter(true).countKey(key(10, true, 100, 60), "192.0.2.1", false, true);
+    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1", "ip:ten_1:192.0.2.1", "key:key_1"));
+  }
+
+  @Test
+  void aDeniedRequestIsNotCountedAgainstTheKeyAndNoIpMeansNoIpLimit() {
+    WindowedRateLimiter limiter = limiter(true);
+    limiter.countKey(key(10, true, 5, 900), "", true, false);
+    assertThat(counters.calls).isEmpty();
+    limiter.countKey(key(0, true, 5, 900), "", true, true);
+    assertThat(counters.calls).isEmpty();
+    assertThat(limiter.countIp("")).isEqualTo(RateLimiter.Outcome.NONE);
+  }
+
+  @Test
+  void theIpLimitBindsOnceFullForEveryKey() {
+    WindowedRateLimiter limiter = limiter(true);
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.countIp("192.0.2.1").denies()).isFalse();
+    }
+    RateLimiter.Outcome sixth = limiter.countKey(key(1000, true, 5, 900), "192.0.2.1", false, true);
+    assertThat(sixth.denies()).isTrue();
+    assertThat(sixth.binding().scope()).isEqualTo(LimitStatus.Scope.IP);
+    assertThat(sixth.binding().remaining()).isZero();
+    assertThat(sixth.binding().resetSeconds()).isBetween(900L, 916L);
+  }
+
+  @Test
+  void theBindingLimitIsTheEnforcedOneWithLeastRoomAndAnInformationalOneNeverDenies() {
+    WindowedRateLimiter limiter = limiter(true);
+    RateLimiter.Outcome first = limiter.countKey(key(3, false, 5, 900), "192.0.2.1", false, true);
+    assertThat(first.binding().scope()).as("informational key limit 3 vs enforced IP 5").isEqualTo(
+        LimitStatus.Scope.IP);
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.countKey(key(3, false, 5, 900), "192.0.2." + (10 + i), false, true).denies()).isFalse();
+    }
+    RateLimiter.Outcome over = limiter.countKey(key(3, false, 5, 900), "192.0.2.20", false, true);
+    assertThat(over.denies()).isFalse();
+    assertThat(over.binding().scope()).isEqualTo(LimitStatus.Scope.IP);
+  }
+
+  @Test
+  void failOpenCountsLocallyAndRecovers() {
+    WindowedRateLimiter limiter = limiter(true);
+    counters.failing = true;
+    for (int i = 0; i < 5; i++) {
+      RateLimiter.Outcome outcome = limiter.countIp("192.0.2.1");
+      assertThat(outcome.unavailable()).isFalse();
+      assertThat(outcome.denies()).isFalse();
+    }
+    assertThat(limiter.countIp("192.0.2.1").denies()).as("the local count enforces the limit").isTrue();
+    assertThat(limiter.degraded()).isTrue();
+    assertThat(limiter.errors()).isEqualTo(6);
+    counters.failing = false;
+    assertThat(limiter.countIp("192.0.2.1").denies()).as("the shared store's count").isFalse();
+    assertThat(limiter.degraded()).isFalse();
+    assertThat(limiter.errors()).isEqualTo(6);
+  }
+
+  @Test
+  void failClosedAnswersUnavailableAndRecovers() {
+    WindowedRateLimiter limiter = limiter(false);
+    counters.failing = true;
+    RateLimiter.Outcome outcome = limiter.countKey(key(10, true, 5, 900), "192.0.2.1", false, true);
+    assertThat(outcome.unavailable()).isTrue();
+    assertThat(outcome.denies()).isFalse();
+    assertThat(limiter.degraded()).isTrue();
+    counters.failing = false;
+    assertThat(limiter.countIp("192.0.2.1").unavailable()).isFalse();
+    assertThat(limiter.degraded()).isFalse();
+    assertThat(limiter.errors()).isEqualTo(1);
+  }
+
+  private static CredentialRecord key(long perMinute, boolean enforced, long ipLimit, int ipWindowSeconds) {
+    return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null, null,
+        null, null, null, List.of(), false, null, false, perMinute, enforced,
+        new TenantPolicy("ten_1", true, true, true, ipLimit, ipWindowSeconds));
+  }
+
+  /** Real local counters that record what was counted, and can be made to fail like a dead Redis. */
+  private static final class Recording implements Counters {
+    final List<List<String>> calls = new ArrayList<>();
+    final Counters delegate;
+    boolean failing;
+
+    Recording(Counters delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public List<LimitStatus> count(List<LimitSpec> limits) {
+      if (failing) {
+        throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "store down");
+      }
+      calls.add(limits.stream().map(LimitSpec::counter).toList());
+      return delegate.count(limits);
+    }
+  }
+}
