@@ -62,6 +62,29 @@ final class Charts {
     return new Helm(chart).lint().strict().call();
   }
 
+  /**
+   * helm-java's template and dry-run install return the manifest without hooks, so the migration Job
+   * (a hook) is rendered from a copy of the chart whose {@code helm.sh/hook*} annotation keys are renamed
+   * to {@code test.keygate.io/hook*}: Helm then treats it as an ordinary manifest and the test reads the
+   * annotations under the renamed keys.
+   */
+  static Rendered templateWithHooks(Path workDir, Path... valuesFiles) {
+    Path chart = copy(CHART, workDir.resolve("keygate-hooks"));
+    try (Stream<Path> files = Files.list(chart.resolve("templates"))) {
+      for (Path file : files.toList()) {
+        String text = Files.readString(file);
+        if (text.contains("helm.sh/hook")) {
+          Files.writeString(file, text.replace("helm.sh/hook", HOOK_PREFIX));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return templateChart(chart, valuesFiles);
+  }
+
+  static final String HOOK_PREFIX = "test.keygate.io/hook";
+
   /** The test application chart with this chart unpacked as its subchart, in {@code workDir}. */
   static Path applicationChart(Path workDir) {
     Path app = copy(resource("app-chart"), workDir.resolve("demo-app"));
