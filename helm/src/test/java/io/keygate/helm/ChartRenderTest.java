@@ -146,6 +146,19 @@ class ChartRenderTest {
     }
   }
 
+  @Test
+  void notesTellHowToGetTheAdminKeyAndMakeAFirstCall() {
+    String notes = new com.marcnuri.helm.Helm(Charts.CHART).install().withName(Charts.RELEASE)
+        .withNamespace(Charts.NAMESPACE).withKubeVersion(Charts.KUBE_VERSION).dryRun().clientOnly().call()
+        .getOutput();
+    assertThat(notes).contains(
+        "kubectl -n edge exec deploy/kg-keygate",
+        "java -jar /app/keygate.jar bootstrap",
+        "kubectl -n edge port-forward svc/kg-keygate 7070:7070",
+        "keygate.v1.ApiKeyService/ListApiKeys",
+        "include \"keygate.sidecar\" .Subcharts.keygate");
+  }
+
   static void assertLockedDown(Map<String, Object> securityContext) {
     assertThat(securityContext)
         .containsEntry("runAsNonRoot", true)
