@@ -1,0 +1,77 @@
+package io.keygate.helm;
+
+import static io.keygate.helm.Charts.at;
+import static io.keygate.helm.Charts.list;
+import static io.keygate.helm.Charts.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The named templates as an application chart uses them: src/test/resources/app-chart depends on keygate
+ * (unpacked under its charts/) and includes keygate.sidecar, keygate.nativeSidecar, keygate.envoy and
+ * keygate.sidecarVolumes with {@code .Subcharts.keygate}.
+ */
+class SidecarTemplateTest {
+  @TempDir
+  Path work;
+
+  @Test
+  void sidecarRendersInsideAnApplicationPodOnLoopbackWithoutKubeletProbes() {
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work));
+    Map<String, Object> pod = map(at(out.one("Deployment", "demo-app"), "spec", "template", "spec"));
+    List<Map<String, Object>> containers = list(pod.get("containers"));
+    assertThat(containers).extracting(c -> c.get("name")).containsExactly("app", "envoy", "keygate");
+
+    Map<String, Object> keygate = containers.get(2);
+    assertThat(keygate.get("image")).isEqualTo("ghcr.io/keygate/keygate:0.1.0");
+    assertThat(keygate.get("args")).isEqualTo(List.of("serve"));
+    assertThat(keygate).doesNotContainKeys("restartPolicy", "startupProbe", "livenessProbe", "readinessProbe");
+    var env = ChartRenderTest.env(keygate);
+    assertThat(env.get("KEYGATE_HOST").get("value")).isEqualTo("127.0.0.1");
+    assertThat(at(env.get("KEYGATE_DATABASE_PASSWORD"), "valueFrom", "secretKeyRef"))
+        .isEqualTo(Map.of("name", "demo-db", "key", "password"));
+    ChartRenderTest.assertSecretsOnlyFromSecretKeyRefs(env);
+    ChartRenderTest.assertLockedDown(map(keygate.get("securityContext")));
+    assertThat(at(keygate, "resources", "requests")).isEqualTo(Map.of("cpu", "50m", "memory", "128Mi"));
+    assertThat(at(keygate, "resources", "limits", "memory")).isEqualTo("256Mi");
+
+    Map<String, Object> envoy = containers.get(1);
+    assertThat(list(envoy.get("volumeMounts"))).singleElement()
+        .satisfies(m -> assertThat(m).containsEntry("name", "keygate-envoy").containsEntry("mountPath", "/etc/envoy"));
+    assertThat(list(pod.get("volumes"))).extracting(v -> v.get("name"))
+        .containsExactly("keygate-tmp", "keygate-envoy");
+    String configMap = (String) at(list(pod.get("volumes")).get(1), "configMap", "name");
+    assertThat(out.one("ConfigMap", configMap)).isNotNull();
+    // The subchart's central Deployment is off in the application's values.
+    assertThat(out.ofKind("Deployment")).extracting(d -> at(d, "metadata", "name"))
+        .containsExactly("demo-app", "demo-app-native");
+  }
+
+  @Test
+  void nativeSidecarIsAnInitContainerThatKeepsRunning() {
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work));
+    Map<String, Object> pod = map(at(out.one("Deployment", "demo-app-native"), "spec", "template", "spec"));
+    Map<String, Object> init = list(pod.get("initContainers")).get(0);
+    assertThat(init).containsEntry("name", "keygate").containsEntry("restartPolicy", "Always");
+    assertThat(ChartRenderTest.env(init).get("KEYGATE_HOST").get("value")).isEqualTo("127.0.0.1");
+    assertThat(list(pod.get("containers"))).extracting(c -> c.get("name")).containsExactly("app", "envoy");
+  }
+
+  @Test
+  void sidecarOnANonLoopbackAddressGetsGrpcProbes() throws Exception {
+    Path values = work.resolve("exposed.yaml");
+    Files.writeString(values, "keygate:\n  sidecar:\n    host: 0.0.0.0\n");
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work), values);
+    Map<String, Object> keygate = list(at(out.one("Deployment", "demo-app"), "spec", "template", "spec",
+        "containers")).get(2);
+    for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+      assertThat(at(keygate, probe, "grpc", "port")).as(probe).isEqualTo(7070);
+    }
+  }
+}
