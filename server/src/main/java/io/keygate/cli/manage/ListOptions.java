@@ -8,6 +8,10 @@ public final class ListOptions {
       description = "Return at most N items (0 = all, following every page). Default: ${DEFAULT-VALUE}.")
   int limit;
 
+  @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000",
+      description = "Items per request, 1-1000; every page is fetched. Default: ${DEFAULT-VALUE}.")
+  int pageSize;
+
   @Option(names = "--page-token", paramLabel = "TOKEN", defaultValue = "",
       description = "Start after an earlier, --limit-ed listing (its next_page_token).")
   String pageToken;

@@ -34,7 +34,7 @@ public abstract class ManageCommand implements Callable<Integer> {
   static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
       Status.Code.ALREADY_EXISTS, Status.Code.PERMISSION_DENIED, Status.Code.UNAUTHENTICATED,
       Status.Code.FAILED_PRECONDITION, Status.Code.OUT_OF_RANGE, Status.Code.RESOURCE_EXHAUSTED);
-  private static final int MAX_PAGE_SIZE = 1000;
+  static final int MAX_PAGE_SIZE = 1000;
 
   @Mixin
   ClientOptions client;
@@ -99,10 +99,13 @@ public abstract class ManageCommand implements Callable<Integer> {
     if (paging.limit < 0) {
       throw flags.usage("--limit: must be 0 (all) or more");
     }
+    if (paging.pageSize < 1 || paging.pageSize > MAX_PAGE_SIZE) {
+      throw flags.usage("--page-size: must be 1 to " + MAX_PAGE_SIZE);
+    }
     List<T> items = new ArrayList<>();
     String token = paging.pageToken;
     do {
-      int size = paging.limit == 0 ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, paging.limit - items.size());
+      int size = paging.limit == 0 ? paging.pageSize : Math.min(paging.pageSize, paging.limit - items.size());
       Page<T> page = fetch.apply(size, token);
       items.addAll(page.items());
       token = page.nextPageToken();
