@@ -1,5 +1,13 @@
 package io.keygate.cli;
 
+import io.keygate.cli.manage.ApiKeysCommand;
+import io.keygate.cli.manage.AuditCommand;
+import io.keygate.cli.manage.PrincipalsCommand;
+import io.keygate.cli.manage.RolesCommand;
+import io.keygate.cli.manage.ScopesCommand;
+import io.keygate.cli.manage.TenantsCommand;
+import io.keygate.cli.manage.TokensCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,10 +15,43 @@ import picocli.CommandLine.Command;
 @Command(name = "keygate", mixinStandardHelpOptions = true, version = "keygate 0.1.0",
     description = "API-key authorization sidecar: keys, roles, rate limits, Envoy ext_authz.",
     subcommands = {DevCommand.class, ServeCommand.class, MigrateCommand.class, BootstrapCommand.class,
-        AuthorizeCommand.class, CommandLine.HelpCommand.class})
+        AuthorizeCommand.class, TenantsCommand.class, ScopesCommand.class, PrincipalsCommand.class,
+        RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nManagement commands (tenants, scopes, principals, roles, keys, tokens, audit):%n",
+    footer = {
+        "  The admin credential comes only from $KEYGATE_API_KEY (never a flag);",
+        "  $KEYGATE_ADDRESS sets the default --address (127.0.0.1:7070).",
+        "",
+        "Exit codes of the management commands:",
+        "  0  success",
+        "  1  Keygate refused: NOT_FOUND, PERMISSION_DENIED, UNAUTHENTICATED,",
+        "     ALREADY_EXISTS, FAILED_PRECONDITION, INVALID_ARGUMENT (stderr:",
+        "     \"error: <code>: <description>\")",
+        "  2  usage or configuration error (bad flag, $KEYGATE_API_KEY unset),",
+        "     or Keygate not reachable (UNAVAILABLE, DEADLINE_EXCEEDED)",
+        "See docs/cli.md."})
 public final class KeygateCli {
   /** Exit code when an operation was refused or failed in a way the user can fix. */
   public static final int EXIT_FAILURE = 1;
+  /** Exit code of usage and configuration errors, and of a Keygate that could not be reached. */
+  public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+
+  private final Map<String, String> environment;
+
+  public KeygateCli() {
+    this(System.getenv());
+  }
+
+  /** A CLI reading its environment variables from {@code environment} (for tests and embedding). */
+  public KeygateCli(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The environment variables the management commands read ($KEYGATE_API_KEY, $KEYGATE_ADDRESS). */
+  public Map<String, String> environment() {
+    return environment;
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new KeygateCli()).execute(args));
