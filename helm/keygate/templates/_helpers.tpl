@@ -116,6 +116,10 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 - name: KEYGATE_ROUTES_FILE
   value: /etc/keygate/routes/routes.txt
 {{- end }}
+{{- if .Values.metrics.enabled }}
+- name: KEYGATE_METRICS_ADDRESS
+  value: {{ printf "0.0.0.0:%v" .Values.metrics.port | quote }}
+{{- end }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}
 {{- with .Values.extraEnv }}

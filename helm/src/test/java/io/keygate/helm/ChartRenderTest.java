@@ -46,7 +46,8 @@ class ChartRenderTest {
     assertThat(env.get("KEYGATE_RATE_LIMIT_FAILURE").get("value")).isEqualTo("open");
     assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
         .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");
-    assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE");
+    assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE",
+        "KEYGATE_METRICS_ADDRESS");
     assertSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_DATABASE_PASSWORD"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "keygate-database", "key", "password"));
@@ -95,7 +96,7 @@ class ChartRenderTest {
     assertThat(container.get("image")).isEqualTo("registry.example.com/platform/keygate:0.1.0-rc1");
     assertThat(container.get("imagePullPolicy")).isEqualTo("Always");
     assertThat(at(container, "readinessProbe", "grpc", "port")).isEqualTo(7171);
-    assertThat(list(container.get("ports"))).extracting(p -> p.get("containerPort")).containsExactly(7171, 9404);
+    assertThat(list(container.get("ports"))).extracting(p -> p.get("containerPort")).containsExactly(7171, 9464);
 
     Map<String, Map<String, Object>> env = env(container);
     assertThat(env.get("KEYGATE_PORT").get("value")).isEqualTo("7171");
@@ -106,6 +107,7 @@ class ChartRenderTest {
     // Two load balancers in front of Envoy, plus Envoy's own append.
     assertThat(env.get("KEYGATE_XFF_TRUSTED_HOPS").get("value")).isEqualTo("3");
     assertThat(env.get("KEYGATE_ROUTES_FILE").get("value")).isEqualTo("/etc/keygate/routes/routes.txt");
+    assertThat(env.get("KEYGATE_METRICS_ADDRESS").get("value")).isEqualTo("0.0.0.0:9464");
     assertSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_REDIS_URL"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "redis-credentials", "key", "redis-url"));
@@ -115,7 +117,7 @@ class ChartRenderTest {
         .isEqualTo(Map.of("name", "pg-credentials", "key", "username"));
 
     assertThat(list(at(out.one("Service", FULLNAME), "spec", "ports")))
-        .extracting(p -> p.get("name") + ":" + p.get("port")).containsExactly("grpc:443", "metrics:9404");
+        .extracting(p -> p.get("name") + ":" + p.get("port")).containsExactly("grpc:443", "metrics:9464");
     assertThat(out.one("ConfigMap", FULLNAME + "-routes").get("data"))
         .isEqualTo(Map.of("routes.txt", "GET /v1/things/* things:read"));
     Map<String, Object> policy = out.one("NetworkPolicy", FULLNAME);
