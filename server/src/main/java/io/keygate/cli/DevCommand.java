@@ -54,6 +54,8 @@ final class DevCommand implements Callable<Integer> {
     out.println("Try it (in another terminal):");
     out.println("  export KEYGATE_API_KEY=" + (shown.isPresent() ? shown.get().secret() : "<your admin key>"));
     out.println("  ./keygate authorize --address " + server.address() + " --resource api-keys --action read");
+    out.println("  ./keygate keys list --address " + server.address()
+        + "   # also: tenants, roles, principals, tokens, audit");
     out.println("  # or with grpcurl:");
     out.println("  grpcurl -plaintext -H \"x-api-key: $KEYGATE_API_KEY\" " + server.address()
         + " keygate.v1.ApiKeyService/ListApiKeys");
