@@ -22,6 +22,10 @@ import java.util.Map;
  * @param ipLimit {@code KEYGATE_IP_LIMIT_REQUESTS}: the deployment-wide per-IP limit, counted for
  *     every request before the key is looked up. Default 1000; 0 turns it off.
  * @param ipWindow {@code KEYGATE_IP_LIMIT_WINDOW_SECONDS}: its window. Default 900 (15 minutes).
+ * @param authFailureLimit {@code KEYGATE_AUTH_FAILURE_LIMIT}: failed authentications (a credential
+ *     was sent and refused with 401) an IP may make per window before all its requests are refused
+ *     with 429 until the window has room. Default 100 — ten times stricter than the IP limit; 0 off.
+ * @param authFailureWindow {@code KEYGATE_AUTH_FAILURE_WINDOW_SECONDS}: its window. Default 900.
  */
 public record RateLimitConfig(
     String redisUrl,
@@ -31,7 +35,9 @@ public record RateLimitConfig(
     int redisMaxQueued,
     boolean failOpen,
     long ipLimit,
-    Duration ipWindow) {
+    Duration ipWindow,
+    long authFailureLimit,
+    Duration authFailureWindow) {
 
   public RateLimitConfig {
     if (redisTimeout.toMillis() < 1 || redisTimeout.toMillis() > 10_000) {
@@ -46,6 +52,13 @@ public record RateLimitConfig(
     if (ipWindow.toSeconds() < 1 || ipWindow.toSeconds() > 86_400) {
       throw new IllegalArgumentException("KEYGATE_IP_LIMIT_WINDOW_SECONDS must be 1-86400, got "
           + ipWindow.toSeconds());
+    }
+    if (authFailureLimit < 0) {
+      throw new IllegalArgumentException("KEYGATE_AUTH_FAILURE_LIMIT must be 0 or more, got " + authFailureLimit);
+    }
+    if (authFailureWindow.toSeconds() < 1 || authFailureWindow.toSeconds() > 86_400) {
+      throw new IllegalArgumentException("KEYGATE_AUTH_FAILURE_WINDOW_SECONDS must be 1-86400, got "
+          + authFailureWindow.toSeconds());
     }
   }
 
@@ -67,7 +80,9 @@ public record RateLimitConfig(
         KeygateConfig.intOf(env, "KEYGATE_REDIS_MAX_QUEUED", 1000),
         failure.equals("open"),
         KeygateConfig.intOf(env, "KEYGATE_IP_LIMIT_REQUESTS", 1000),
-        Duration.ofSeconds(KeygateConfig.intOf(env, "KEYGATE_IP_LIMIT_WINDOW_SECONDS", 900)));
+        Duration.ofSeconds(KeygateConfig.intOf(env, "KEYGATE_IP_LIMIT_WINDOW_SECONDS", 900)),
+        KeygateConfig.intOf(env, "KEYGATE_AUTH_FAILURE_LIMIT", 100),
+        Duration.ofSeconds(KeygateConfig.intOf(env, "KEYGATE_AUTH_FAILURE_WINDOW_SECONDS", 900)));
   }
 
   public boolean redis() {
@@ -76,27 +91,34 @@ public record RateLimitConfig(
 
   public RateLimitConfig withRedis(String url, boolean open) {
     return new RateLimitConfig(url, redisCluster, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit,
-        ipWindow);
+        ipWindow, authFailureLimit, authFailureWindow);
   }
 
   public RateLimitConfig withRedisCluster(String seeds, boolean open) {
-    return new RateLimitConfig(seeds, true, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow);
+    return new RateLimitConfig(seeds, true, redisPassword, redisTimeout, redisMaxQueued, open, ipLimit, ipWindow,
+        authFailureLimit, authFailureWindow);
   }
 
   public RateLimitConfig withRedisTimeout(Duration timeout) {
     return new RateLimitConfig(redisUrl, redisCluster, redisPassword, timeout, redisMaxQueued, failOpen, ipLimit,
-        ipWindow);
+        ipWindow, authFailureLimit, authFailureWindow);
   }
 
   public RateLimitConfig withIpLimit(long limit, Duration window) {
     return new RateLimitConfig(redisUrl, redisCluster, redisPassword, redisTimeout, redisMaxQueued, failOpen, limit,
-        window);
+        window, authFailureLimit, authFailureWindow);
+  }
+
+  public RateLimitConfig withAuthFailureLimit(long limit, Duration window) {
+    return new RateLimitConfig(redisUrl, redisCluster, redisPassword, redisTimeout, redisMaxQueued, failOpen, ipLimit,
+        ipWindow, limit, window);
   }
 
   @Override
   public String toString() {
     String backend = redis() ? (redisCluster ? "cluster" : "standalone") : "in-process";
     return "RateLimitConfig[redis=" + backend + ", failOpen=" + failOpen
-        + ", ipLimit=" + ipLimit + "/" + ipWindow.toSeconds() + "s]";
+        + ", ipLimit=" + ipLimit + "/" + ipWindow.toSeconds() + "s, authFailureLimit=" + authFailureLimit + "/"
+        + authFailureWindow.toSeconds() + "s]";
   }
 }

@@ -55,10 +55,14 @@ public final class Authorizer {
     Arrays.setAll(decisions, i -> new LongAdder());
   }
 
-  /** Decides, and counts the decision by reason ({@link #decisions}). */
+  /** Decides, counts the decision by reason ({@link #decisions}) and failed authentications per IP. */
   public Decision authorize(AuthorizeInput in) {
     Decision decision = decide(in);
     decisions[decision.reason().ordinal()].increment();
+    if (decision.httpStatus() == 401 && decision.reason() != Reason.CREDENTIAL_MISSING) {
+      // A credential was sent and refused: count it against the IP's failed-authentication guard.
+      limiter.countFailure(in.clientIp());
+    }
     return decision;
   }
 
@@ -139,7 +143,7 @@ public final class Authorizer {
       return Decision.refuse(reason, ipStatus);
     }
     RateLimiter.Outcome limits = limiter.countKey(key, in.clientIp(), ipCounted, reason == Reason.OK);
-    LimitStatus binding = limits.binding() != null ? limits.binding() : ipStatus;
+    LimitStatus binding = LimitStatus.tighter(ipStatus, limits.binding());
     if (reason != Reason.OK) {
       return new Decision(reason, key, binding);
     }

@@ -8,8 +8,15 @@ package io.keygate.ratelimit;
  * @param limit requests allowed per window
  * @param windowMillis the window's length
  * @param informational counted and reported, never denies
+ * @param peek checked, never counted: the request is refused when the counter is already full (the
+ *     failed-authentication guard, counted separately when an authentication fails)
  */
-public record LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational) {
+public record LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational,
+    boolean peek) {
+  public LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational) {
+    this(scope, counter, limit, windowMillis, informational, false);
+  }
+
   public LimitSpec {
     if (limit < 1 || windowMillis < 1000) {
       throw new IllegalArgumentException("a limit needs at least 1 request per window of at least 1 s");

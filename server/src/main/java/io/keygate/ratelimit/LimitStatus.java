@@ -36,6 +36,24 @@ public record LimitStatus(
         spec.windowMillis() / 1000, exceeded, spec.informational());
   }
 
+  /**
+   * Of two statuses (either may be null), the one that binds: one that denies, else the enforced
+   * one with the least room, else the one with the least room.
+   */
+  public static LimitStatus tighter(LimitStatus a, LimitStatus b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    if (a.denies() != b.denies()) {
+      return a.denies() ? a : b;
+    }
+    return b.rank() < a.rank() ? b : a;
+  }
+
+  private long rank() {
+    return informational ? Long.MAX_VALUE / 2 + remaining : remaining;
+  }
+
   /** True when this status should deny the request. */
   public boolean denies() {
     return exceeded && !informational;

@@ -49,7 +49,7 @@ public final class LocalCounters implements Counters {
       for (int i = 0; i < limits.size(); i++) {
         LimitSpec spec = limits.get(i);
         long total = counts[i];
-        if (!deny) {
+        if (!deny && !spec.peek()) {
           inOrder.get(i).add(now);
           total++;
         }

@@ -27,6 +27,13 @@ public interface RateLimiter {
    */
   Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed);
 
+  /**
+   * Counts one failed authentication from {@code clientIp} (a credential was sent and refused).
+   * Once an IP has too many, {@link #countIp} and {@link #countKey} refuse all its requests until
+   * the failure window has room again.
+   */
+  default void countFailure(String clientIp) {}
+
   /** Limits nothing. */
   RateLimiter NONE = new RateLimiter() {
     @Override

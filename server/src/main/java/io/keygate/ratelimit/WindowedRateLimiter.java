@@ -19,7 +19,12 @@ import org.slf4j.LoggerFactory;
  *   <li>the tenant's per-IP limit, in its own counter, when the tenant's setting differs from the
  *       deployment's (with the default settings they are one and the same counter);
  *   <li>the key's per-minute limit (the key's own, else the tenant's), {@code enforced} or
- *       {@code informational}.
+ *       {@code informational};
+ *   <li>the failed-authentication guard ({@code KEYGATE_AUTH_FAILURE_LIMIT} per
+ *       {@code KEYGATE_AUTH_FAILURE_WINDOW_SECONDS}, default 100 per 15 min): failures are counted
+ *       by {@link #countFailure}; every request checks (without counting) that its IP is under it, in
+ *       the same round trip as the IP limit. So guessing keys from one IP stops long before the IP
+ *       limit would, for valid keys too, while normal traffic never touches it.
  * </ul>
  *
  * <p>When the backend fails: fail-open counts in {@code fallback} (in-process) and reports
@@ -34,24 +39,47 @@ public final class WindowedRateLimiter implements RateLimiter {
   private final boolean failOpen;
   private final long ipLimit;
   private final long ipWindowMillis;
+  private final long failureLimit;
+  private final long failureWindowMillis;
   private final AtomicLong errors = new AtomicLong();
   private volatile boolean degraded;
 
   public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
       long ipWindowMillis) {
+    this(counters, fallback, failOpen, ipLimit, ipWindowMillis, 0, 60_000);
+  }
+
+  public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
+      long ipWindowMillis, long failureLimit, long failureWindowMillis) {
     this.counters = counters;
     this.fallback = fallback;
     this.failOpen = failOpen;
     this.ipLimit = ipLimit;
     this.ipWindowMillis = ipWindowMillis;
+    this.failureLimit = failureLimit;
+    this.failureWindowMillis = failureWindowMillis;
   }
 
   @Override
   public Outcome countIp(String clientIp) {
-    if (clientIp.isEmpty() || ipLimit == 0) {
+    if (clientIp.isEmpty()) {
       return Outcome.NONE;
     }
-    return count(List.of(deploymentIp(clientIp)));
+    List<LimitSpec> limits = new ArrayList<>(2);
+    if (ipLimit > 0) {
+      limits.add(deploymentIp(clientIp));
+    }
+    if (failureLimit > 0) {
+      limits.add(failureGuard(clientIp, true));
+    }
+    return limits.isEmpty() ? Outcome.NONE : count(limits);
+  }
+
+  @Override
+  public void countFailure(String clientIp) {
+    if (!clientIp.isEmpty() && failureLimit > 0) {
+      count(List.of(failureGuard(clientIp, false)));
+    }
   }
 
   @Override
@@ -63,6 +91,9 @@ public final class WindowedRateLimiter implements RateLimiter {
       boolean sameAsDeployment = tenantLimit == ipLimit && tenantWindow == ipWindowMillis;
       if (!ipCounted && ipLimit > 0) {
         limits.add(deploymentIp(clientIp));
+      }
+      if (!ipCounted && failureLimit > 0) {
+        limits.add(failureGuard(clientIp, true));
       }
       if (tenantLimit > 0 && !sameAsDeployment) {
         limits.add(new LimitSpec(LimitStatus.Scope.IP, "ip:" + key.tenantId() + ":" + clientIp, tenantLimit,
@@ -84,6 +115,12 @@ public final class WindowedRateLimiter implements RateLimiter {
   /** True while the backend is failing and fail-open counts in-process. */
   public boolean degraded() {
     return degraded;
+  }
+
+  /** Checked (peek) on every request; counted (informational: never refuses) on each failure. */
+  private LimitSpec failureGuard(String clientIp, boolean check) {
+    return new LimitSpec(LimitStatus.Scope.IP, "authfail:" + clientIp, failureLimit, failureWindowMillis, !check,
+        check);
   }
 
   private LimitSpec deploymentIp(String clientIp) {
@@ -111,24 +148,26 @@ public final class WindowedRateLimiter implements RateLimiter {
       }
       statuses = fallback.count(limits);
     }
-    return new Outcome(binding(statuses), false);
+    return new Outcome(binding(limits, statuses), false);
+  }
+
+  /** The binding limit; a guard that was only checked binds only when it refuses. */
+  static LimitStatus binding(List<LimitSpec> limits, List<LimitStatus> statuses) {
+    List<LimitStatus> candidates = new ArrayList<>(statuses.size());
+    for (int i = 0; i < statuses.size(); i++) {
+      if (!limits.get(i).peek() || statuses.get(i).denies()) {
+        candidates.add(statuses.get(i));
+      }
+    }
+    return binding(candidates);
   }
 
   /** The limit that denies, else the enforced one with the least room, else the one with the least room. */
   static LimitStatus binding(List<LimitStatus> statuses) {
     LimitStatus best = null;
     for (LimitStatus s : statuses) {
-      if (s.denies()) {
-        return s;
-      }
-      if (best == null || rank(s) < rank(best)) {
-        best = s;
-      }
+      best = LimitStatus.tighter(best, s);
     }
     return best;
-  }
-
-  private static long rank(LimitStatus s) {
-    return s.informational() ? Long.MAX_VALUE / 2 + s.remaining() : s.remaining();
   }
 }

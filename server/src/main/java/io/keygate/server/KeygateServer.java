@@ -107,7 +107,8 @@ public final class KeygateServer implements AutoCloseable {
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.counters = counters(hot.rateLimits(), clock);
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, hot.cacheMaxEntries()),
-        hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis());
+        hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis(),
+        hot.rateLimits().authFailureLimit(), hot.rateLimits().authFailureWindow().toMillis());
     Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, usage);
     this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);

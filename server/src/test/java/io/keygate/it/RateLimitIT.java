@@ -10,6 +10,7 @@ import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
 import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
+import io.keygate.keys.SecretFormat;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitIT {
   private static final int IP_LIMIT = 30;
+  private static final int AUTH_FAILURE_LIMIT = 12;
   private static final AtomicInteger IPS = new AtomicInteger();
 
   private static TestKeygate keygate;
@@ -48,7 +50,8 @@ class RateLimitIT {
   @BeforeAll
   static void start() {
     keygate = TestKeygate.start(TestPostgres.newDatabase(), hot -> hot.withRateLimits(hot.rateLimits()
-        .withIpLimit(IP_LIMIT, Duration.ofMinutes(15))));
+        .withIpLimit(IP_LIMIT, Duration.ofMinutes(15)).withAuthFailureLimit(AUTH_FAILURE_LIMIT,
+            Duration.ofMinutes(15))));
     CreateTenantResponse tenant = keygate.newTenant("limits");
     admin = tenant.getAdminSecret();
     roleId = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
@@ -114,6 +117,38 @@ class RateLimitIT {
     assertThat(flood.getReason()).as("over the limit, a bad key is refused before it is looked at")
         .isEqualTo(Reason.REASON_IP_RATE_LIMITED);
     assertThat(authorize(another, nextIp()).getDecision()).as("another IP").isEqualTo(Decision.DECISION_ALLOW);
+  }
+
+  /** Guessing keys from one IP is stopped long before the IP limit, for every key from that IP. */
+  @Test
+  void repeatedBadCredentialsFromOneIpAreThrottledMoreStrictlyThanNormalTraffic() {
+    String secret = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
+    String normal = nextIp();
+    for (int i = 0; i < AUTH_FAILURE_LIMIT + 5; i++) {
+      AuthorizeResponse ok = authorize(secret, normal);
+      assertThat(ok.getDecision()).as("valid request %d", i + 1).isEqualTo(Decision.DECISION_ALLOW);
+      assertThat(ok.getResponseHeadersMap()).as("normal traffic never sees the guard")
+          .containsEntry("x-ratelimit-limit", Integer.toString(IP_LIMIT));
+    }
+    // A missing credential is not a guess; it does not count.
+    for (int i = 0; i < AUTH_FAILURE_LIMIT + 1; i++) {
+      assertThat(authorize("", normal).getReason()).isEqualTo(Reason.REASON_CREDENTIAL_MISSING);
+    }
+    String guesser = nextIp();
+    // Malformed, well-formed but unknown, and a revoked-looking mix: each a failed authentication.
+    SecretFormat format = new SecretFormat(SecretFormat.DEFAULT_PREFIX);
+    for (int i = 0; i < AUTH_FAILURE_LIMIT; i++) {
+      String guess = i % 2 == 0 ? format.generate() : "lk_" + "a".repeat(64);
+      assertThat(authorize(guess, guesser).getHttpStatus()).as("guess %d", i + 1).isEqualTo(401);
+    }
+    AuthorizeResponse blocked = authorize(secret, guesser);
+    assertThat(blocked.getReason()).as("even a valid key, from the guessing IP").isEqualTo(
+        Reason.REASON_IP_RATE_LIMITED);
+    assertThat(blocked.getResponseHeadersMap()).containsEntry("x-ratelimit-limit",
+        Integer.toString(AUTH_FAILURE_LIMIT)).containsEntry("x-ratelimit-remaining", "0");
+    assertThat(Long.parseLong(blocked.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 916L);
+    assertThat(authorize(format.generate(), guesser).getReason()).isEqualTo(Reason.REASON_IP_RATE_LIMITED);
+    assertThat(authorize(secret, nextIp()).getDecision()).as("other IPs").isEqualTo(Decision.DECISION_ALLOW);
   }
 
   @Test

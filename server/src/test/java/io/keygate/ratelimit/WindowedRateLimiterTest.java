@@ -112,6 +112,29 @@ class WindowedRateLimiterTest {
     assertThat(limiter.errors()).isEqualTo(1);
   }
 
+  @Test
+  void failedAuthenticationsCloseTheIpForEveryKeyButOnlyCountWhenTheyHappen() {
+    WindowedRateLimiter limiter = new WindowedRateLimiter(counters, fallback, true, 1000, FIFTEEN_MINUTES, 3,
+        FIFTEEN_MINUTES);
+    RateLimiter.Outcome normal = limiter.countIp("192.0.2.1");
+    assertThat(normal.binding().limit()).as("the guard is checked but does not describe normal traffic")
+        .isEqualTo(1000);
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.countIp("192.0.2.1").denies()).as("checking does not count").isFalse();
+    }
+    for (int i = 0; i < 3; i++) {
+      limiter.countFailure("192.0.2.1");
+    }
+    RateLimiter.Outcome closed = limiter.countIp("192.0.2.1");
+    assertThat(closed.denies()).isTrue();
+    assertThat(closed.binding().limit()).isEqualTo(3);
+    assertThat(limiter.countKey(key(100, true, 1000, 900), "192.0.2.1", false, true).denies())
+        .as("a cached key from that IP").isTrue();
+    assertThat(limiter.countIp("192.0.2.2").denies()).as("another IP").isFalse();
+    clock.advance(FIFTEEN_MINUTES + 15_001);
+    assertThat(limiter.countIp("192.0.2.1").denies()).as("a window later").isFalse();
+  }
+
   private static CredentialRecord key(long perMinute, boolean enforced, long ipLimit, int ipWindowSeconds) {
     return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null, null,
         null, null, null, List.of(), false, null, false, perMinute, enforced,

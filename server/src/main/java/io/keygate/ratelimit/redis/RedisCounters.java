@@ -120,7 +120,7 @@ public final class RedisCounters implements Counters {
       LimitSpec spec = limits.get(i);
       args[3 * i] = Long.toString(spec.limit());
       args[3 * i + 1] = Long.toString(spec.windowMillis());
-      args[3 * i + 2] = spec.informational() ? "1" : "0";
+      args[3 * i + 2] = spec.peek() ? "p" : spec.informational() ? "1" : "0";
     }
     return args;
   }

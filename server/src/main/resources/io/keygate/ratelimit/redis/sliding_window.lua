@@ -3,7 +3,8 @@
 -- when an enforced limit is full. Time comes from the Redis server, so every sidecar shares a clock.
 --
 -- KEYS[i]  the counter of limit i (a hash: bucket index -> count)
--- ARGV     per limit i: ARGV[3i-2] limit, ARGV[3i-1] window in ms, ARGV[3i] '1' if informational
+-- ARGV     per limit i: ARGV[3i-2] limit, ARGV[3i-1] window in ms, ARGV[3i] '1' if informational,
+--          'p' to check it without counting (refuses when already full), '0' otherwise
 -- returns  { refused (0/1), total_1, reset_ms_1, total_2, reset_ms_2, ... }
 local BUCKETS = 60
 local t = redis.call('TIME')
@@ -15,6 +16,7 @@ for i = 1, #KEYS do
   local limit = tonumber(ARGV[3 * i - 2])
   local window = tonumber(ARGV[3 * i - 1])
   local informational = ARGV[3 * i] == '1'
+  local peek = ARGV[3 * i] == 'p'
   local size = math.max(1, math.floor((window + BUCKETS - 1) / BUCKETS))
   local current = math.floor(now / size)
   local fields = redis.call('HGETALL', KEYS[i])
@@ -30,7 +32,7 @@ for i = 1, #KEYS do
       live[#live + 1] = { index, count }
     end
   end
-  state[i] = { limit = limit, size = size, current = current, total = total, live = live }
+  state[i] = { limit = limit, size = size, current = current, total = total, live = live, peek = peek }
   if not informational and total + 1 > limit then
     refused = 1
   end
@@ -39,7 +41,7 @@ end
 local out = { refused }
 for i = 1, #KEYS do
   local s = state[i]
-  if refused == 0 then
+  if refused == 0 and not s.peek then
     redis.call('HINCRBY', KEYS[i], s.current, 1)
     redis.call('PEXPIRE', KEYS[i], s.size * (BUCKETS + 2))
     s.total = s.total + 1
