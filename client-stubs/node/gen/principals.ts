@@ -1,0 +1,50 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from './google/protobuf/Timestamp';
+import type { CreatePrincipalRequest as _keygate_v1_CreatePrincipalRequest, CreatePrincipalRequest__Output as _keygate_v1_CreatePrincipalRequest__Output } from './keygate/v1/CreatePrincipalRequest';
+import type { CreatePrincipalResponse as _keygate_v1_CreatePrincipalResponse, CreatePrincipalResponse__Output as _keygate_v1_CreatePrincipalResponse__Output } from './keygate/v1/CreatePrincipalResponse';
+import type { DeletePrincipalRequest as _keygate_v1_DeletePrincipalRequest, DeletePrincipalRequest__Output as _keygate_v1_DeletePrincipalRequest__Output } from './keygate/v1/DeletePrincipalRequest';
+import type { DeletePrincipalResponse as _keygate_v1_DeletePrincipalResponse, DeletePrincipalResponse__Output as _keygate_v1_DeletePrincipalResponse__Output } from './keygate/v1/DeletePrincipalResponse';
+import type { GetPrincipalRequest as _keygate_v1_GetPrincipalRequest, GetPrincipalRequest__Output as _keygate_v1_GetPrincipalRequest__Output } from './keygate/v1/GetPrincipalRequest';
+import type { GetPrincipalResponse as _keygate_v1_GetPrincipalResponse, GetPrincipalResponse__Output as _keygate_v1_GetPrincipalResponse__Output } from './keygate/v1/GetPrincipalResponse';
+import type { ListPrincipalsRequest as _keygate_v1_ListPrincipalsRequest, ListPrincipalsRequest__Output as _keygate_v1_ListPrincipalsRequest__Output } from './keygate/v1/ListPrincipalsRequest';
+import type { ListPrincipalsResponse as _keygate_v1_ListPrincipalsResponse, ListPrincipalsResponse__Output as _keygate_v1_ListPrincipalsResponse__Output } from './keygate/v1/ListPrincipalsResponse';
+import type { Principal as _keygate_v1_Principal, Principal__Output as _keygate_v1_Principal__Output } from './keygate/v1/Principal';
+import type { PrincipalServiceClient as _keygate_v1_PrincipalServiceClient, PrincipalServiceDefinition as _keygate_v1_PrincipalServiceDefinition } from './keygate/v1/PrincipalService';
+import type { UpdatePrincipalRequest as _keygate_v1_UpdatePrincipalRequest, UpdatePrincipalRequest__Output as _keygate_v1_UpdatePrincipalRequest__Output } from './keygate/v1/UpdatePrincipalRequest';
+import type { UpdatePrincipalResponse as _keygate_v1_UpdatePrincipalResponse, UpdatePrincipalResponse__Output as _keygate_v1_UpdatePrincipalResponse__Output } from './keygate/v1/UpdatePrincipalResponse';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  google: {
+    protobuf: {
+      Timestamp: MessageTypeDefinition<_google_protobuf_Timestamp, _google_protobuf_Timestamp__Output>
+    }
+  }
+  keygate: {
+    v1: {
+      CreatePrincipalRequest: MessageTypeDefinition<_keygate_v1_CreatePrincipalRequest, _keygate_v1_CreatePrincipalRequest__Output>
+      CreatePrincipalResponse: MessageTypeDefinition<_keygate_v1_CreatePrincipalResponse, _keygate_v1_CreatePrincipalResponse__Output>
+      DeletePrincipalRequest: MessageTypeDefinition<_keygate_v1_DeletePrincipalRequest, _keygate_v1_DeletePrincipalRequest__Output>
+      DeletePrincipalResponse: MessageTypeDefinition<_keygate_v1_DeletePrincipalResponse, _keygate_v1_DeletePrincipalResponse__Output>
+      GetPrincipalRequest: MessageTypeDefinition<_keygate_v1_GetPrincipalRequest, _keygate_v1_GetPrincipalRequest__Output>
+      GetPrincipalResponse: MessageTypeDefinition<_keygate_v1_GetPrincipalResponse, _keygate_v1_GetPrincipalResponse__Output>
+      ListPrincipalsRequest: MessageTypeDefinition<_keygate_v1_ListPrincipalsRequest, _keygate_v1_ListPrincipalsRequest__Output>
+      ListPrincipalsResponse: MessageTypeDefinition<_keygate_v1_ListPrincipalsResponse, _keygate_v1_ListPrincipalsResponse__Output>
+      Principal: MessageTypeDefinition<_keygate_v1_Principal, _keygate_v1_Principal__Output>
+      PrincipalKind: EnumTypeDefinition
+      /**
+       * Principals: who owns keys. Users (humans), service accounts, and AI agents managed by a human.
+       * Reading needs `principals:read:all`; changes need `principals:write:all`.
+       */
+      PrincipalService: SubtypeConstructor<typeof grpc.Client, _keygate_v1_PrincipalServiceClient> & { service: _keygate_v1_PrincipalServiceDefinition }
+      UpdatePrincipalRequest: MessageTypeDefinition<_keygate_v1_UpdatePrincipalRequest, _keygate_v1_UpdatePrincipalRequest__Output>
+      UpdatePrincipalResponse: MessageTypeDefinition<_keygate_v1_UpdatePrincipalResponse, _keygate_v1_UpdatePrincipalResponse__Output>
+    }
+  }
+}
+
