@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Longest a pooled statement may run (migrations excepted). */
+  public static final int STATEMENT_TIMEOUT_MILLIS = 5_000;
+
   public Database(String url, String user, String password, int poolSize) {
     this.url = url;
     this.user = user;
@@ -49,6 +52,9 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("connectTimeout", "3");
     config.addDataSourceProperty("socketTimeout", "30");
     config.addDataSourceProperty("ApplicationName", "keygate");
+    // No statement of the decision path or the management API may hold an RPC thread for long: a
+    // locked table or a stuck server ends in an error after 5 s, not after the 30 s socket timeout.
+    config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
     this.dataSource = new HikariDataSource(config);
   }
 
@@ -80,6 +86,8 @@ public final class Database implements AutoCloseable {
     var result = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // Migrations may take longer than the pool's statement timeout.
+        .initSql("SET statement_timeout = 0")
         .load()
         .migrate();
     return result.migrationsExecuted;

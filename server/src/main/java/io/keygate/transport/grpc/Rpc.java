@@ -24,6 +24,12 @@ public final class Rpc {
       observer.onError(Statuses.toStatus(e));
       return;
     }
+    if (Context.current().isCancelled()) {
+      // The deadline passed while deciding: answer with an error, never with a late allow.
+      observer.onError(Status.DEADLINE_EXCEEDED.withDescription("the deadline passed while the call was being"
+          + " decided").asRuntimeException());
+      return;
+    }
     observer.onNext(response);
     observer.onCompleted();
   }

@@ -1,0 +1,346 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.keygate.config.KeygateConfig;
+import io.keygate.server.KeygateServer;
+import io.keygate.v1.AuthorizeRequest;
+import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.CreateApiKeyRequest;
+import io.keygate.v1.CreateRoleRequest;
+import io.keygate.v1.CreateTenantResponse;
+import io.keygate.v1.GetApiKeyRequest;
+import io.keygate.v1.ListApiKeysRequest;
+import io.keygate.v1.ListAuditEventsRequest;
+import io.keygate.v1.Reason;
+import io.keygate.v1.TokenSpec;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults a sidecar must survive, against real servers: PostgreSQL stopped and restarted under it,
+ * a database too slow for the caller's deadline, many sidecars migrating one empty database at once,
+ * a graceful shutdown under load, and a keepalive ping flood.
+ */
+class FaultsIT {
+  @TempDir
+  static Path dir;
+
+  /**
+   * Cached keys keep working through a database outage (within the cache TTL, the documented
+   * staleness bound); an uncached key gets UNAVAILABLE, never an allow; management calls fail
+   * cleanly; everything recovers when PostgreSQL is back, without restarting the sidecar.
+   */
+  @Test
+  void postgresOutageServesCachedKeysRefusesTheRestAndRecovers() throws Exception {
+    int port = freePort();
+    Path data = Files.createDirectories(dir.resolve("pg-outage"));
+    EmbeddedPostgres pg = startPostgres(port, data);
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    try (TestKeygate keygate = TestKeygate.start(url)) {
+      CreateTenantResponse tenant = keygate.newTenant("outage");
+      String admin = tenant.getAdminSecret();
+      String role = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+          .addPermissions("conversations:read").build()).getRole().getId();
+      String cached = newKey(keygate, admin, role);
+      String uncached = newKey(keygate, admin, role);
+      assertThat(authorize(keygate, cached).getReason()).isEqualTo(Reason.REASON_OK);
+
+      pg.close();
+      try {
+        for (int i = 0; i < 20; i++) {
+          assertThat(authorize(keygate, cached).getReason()).as("cached key, call %d", i + 1)
+              .isEqualTo(Reason.REASON_OK);
+        }
+        StatusRuntimeException unknown = catchStatus(() -> authorize(keygate, uncached));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(unknown.getStatus().getDescription()).doesNotContain(uncached);
+        // A malformed key needs no database: still a plain 401.
+        assertThat(authorize(keygate, "lk_nope").getHttpStatus()).isEqualTo(401);
+        StatusRuntimeException manage = catchStatus(() -> keygate.keys(admin).listApiKeys(
+            ListApiKeysRequest.getDefaultInstance()));
+        assertThat(manage.getStatus().getCode()).as("management needs the database: a clean UNAVAILABLE")
+            .isEqualTo(Status.Code.UNAVAILABLE);
+      } finally {
+        pg = startPostgres(port, data);
+      }
+      await(() -> {
+        try {
+          return authorize(keygate, uncached).getReason() == Reason.REASON_OK;
+        } catch (StatusRuntimeException e) {
+          return false;
+        }
+      }, "the uncached key once PostgreSQL is back");
+      assertThat(keygate.keys(admin).listApiKeys(ListApiKeysRequest.getDefaultInstance()).getApiKeysCount())
+          .isEqualTo(3);
+      await(() -> keygate.server.changeFeed().connected(), "the change feed reconnecting");
+    } finally {
+      pg.close();
+    }
+  }
+
+  /** A deadline that passes while the database is stuck ends in DEADLINE_EXCEEDED, never an allow. */
+  @Test
+  void aDeadlinePassingMidDecisionIsAnErrorNeverAnAllow() throws Exception {
+    String url = TestPostgres.newDatabase();
+    try (TestKeygate keygate = TestKeygate.start(url)) {
+      CreateTenantResponse tenant = keygate.newTenant("deadline");
+      String admin = tenant.getAdminSecret();
+      String role = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+          .addPermissions("conversations:read").build()).getRole().getId();
+      String secret = newKey(keygate, admin, role);
+      try (Connection lock = DriverManager.getConnection(url, "postgres", "");
+          Statement s = lock.createStatement()) {
+        lock.setAutoCommit(false);
+        s.execute("lock table token_secrets in access exclusive mode");
+        for (int i = 0; i < 3; i++) {
+          StatusRuntimeException late = catchStatus(() -> keygate.authorizer().withDeadlineAfter(300,
+              TimeUnit.MILLISECONDS).authorize(request(secret)));
+          assertThat(late.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        }
+        lock.rollback();
+      }
+      assertThat(authorize(keygate, secret).getReason()).isEqualTo(Reason.REASON_OK);
+    }
+  }
+
+  /** Several sidecars on one empty database: one migrates, the others wait; one bootstrap wins. */
+  @Test
+  void sidecarsStartingTogetherOnAnEmptyDatabaseMigrateOnceAndAllServe() throws Exception {
+    String url = TestPostgres.newDatabase();
+    int n = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    List<KeygateServer> servers = new ArrayList<>();
+    try {
+      List<Callable<KeygateServer>> starts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        starts.add(() -> KeygateServer.start(KeygateConfig.fromEnv(Map.of()).withListen("127.0.0.1", 0)
+            .withDatabase(url, "postgres", "")));
+      }
+      for (Future<KeygateServer> f : pool.invokeAll(starts)) {
+        servers.add(f.get(120, TimeUnit.SECONDS));
+      }
+      List<Callable<Boolean>> bootstraps = new ArrayList<>();
+      for (KeygateServer server : servers) {
+        bootstraps.add(() -> server.bootstrap().bootstrapIfEmpty().isPresent());
+      }
+      int created = 0;
+      for (Future<Boolean> f : pool.invokeAll(bootstraps)) {
+        created += f.get() ? 1 : 0;
+      }
+      assertThat(created).as("bootstraps that created the system tenant").isEqualTo(1);
+      try (Connection c = DriverManager.getConnection(url, "postgres", "");
+          Statement s = c.createStatement()) {
+        ResultSet history = s.executeQuery("select version, count(*) from flyway_schema_history"
+            + " where version is not null group by version having count(*) > 1 or bool_and(not success)");
+        assertThat(history.next()).as("a migration applied twice or failed").isFalse();
+        ResultSet tenants = s.executeQuery("select count(*) from tenants");
+        tenants.next();
+        assertThat(tenants.getInt(1)).isEqualTo(1);
+      }
+      for (KeygateServer server : servers) {
+        try (TestChannel channel = new TestChannel(server.port())) {
+          assertThat(HealthGrpc.newBlockingStub(channel.channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+              .check(HealthCheckRequest.getDefaultInstance()).getStatus())
+              .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        }
+      }
+    } finally {
+      servers.forEach(KeygateServer::close);
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Shutdown under load: calls in flight complete, later ones are refused (UNAVAILABLE), health is
+   * NOT_SERVING, the usage of every allowed call is flushed, and a restart loses nothing.
+   */
+  @Test
+  void gracefulShutdownUnderLoadFlushesUsageAndARestartLosesNothing() throws Exception {
+    String url = TestPostgres.newDatabase();
+    TestKeygate first = TestKeygate.start(url);
+    CreateTenantResponse tenant = first.newTenant("shutdown");
+    String admin = tenant.getAdminSecret();
+    String role = first.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+    var created = first.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("busy").setRoleId(role)
+        .setInitialToken(TokenSpec.getDefaultInstance()).build());
+    String secret = created.getSecret();
+    long auditBefore = first.audit(admin).listAuditEvents(ListAuditEventsRequest.newBuilder().setPageSize(100)
+        .build()).getEventsCount();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService load = Executors.newFixedThreadPool(4);
+    List<Future<int[]>> results = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      results.add(load.submit(() -> {
+        int[] counts = new int[3]; // allowed, refused (UNAVAILABLE), other
+        while (!stop.get()) {
+          try {
+            AuthorizeResponse r = first.authorizer().authorize(request(secret));
+            counts[r.getReason() == Reason.REASON_OK ? 0 : 2]++;
+          } catch (StatusRuntimeException e) {
+            counts[e.getStatus().getCode() == Status.Code.UNAVAILABLE ? 1 : 2]++;
+            if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+              return counts;
+            }
+          }
+        }
+        return counts;
+      }));
+    }
+    Thread.sleep(500);
+    first.server.close();
+    Thread.sleep(200);
+    stop.set(true);
+    int allowed = 0;
+    int other = 0;
+    for (Future<int[]> f : results) {
+      int[] c = f.get(30, TimeUnit.SECONDS);
+      allowed += c[0];
+      other += c[2];
+    }
+    load.shutdownNow();
+    first.channel.shutdownNow();
+    assertThat(allowed).isPositive();
+    assertThat(other).as("answers that were neither a decision nor UNAVAILABLE").isZero();
+
+    try (TestKeygate second = TestKeygate.start(url)) {
+      var stored = second.keys(admin).getApiKey(GetApiKeyRequest.newBuilder()
+          .setApiKeyId(created.getApiKey().getId()).build()).getApiKey();
+      assertThat(stored.getRequestCount()).as("usage of every allowed call was flushed on shutdown")
+          .isEqualTo(allowed);
+      assertThat(second.authorizer().authorize(request(secret)).getReason()).isEqualTo(Reason.REASON_OK);
+      assertThat(second.audit(admin).listAuditEvents(ListAuditEventsRequest.newBuilder().setPageSize(100).build())
+          .getEventsCount()).isEqualTo(auditBefore);
+    }
+  }
+
+  /** HTTP/2 PING frames without calls, far faster than the server permits: it answers with GOAWAY. */
+  @Test
+  void aKeepalivePingFloodIsAnsweredWithGoaway() throws Exception {
+    try (TestKeygate keygate = TestKeygate.start(TestPostgres.newDatabase());
+        Socket socket = new Socket("127.0.0.1", keygate.server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(frame(4, 0, new byte[0])); // SETTINGS
+      for (int i = 0; i < 20; i++) {
+        out.write(frame(6, 0, new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) i})); // PING
+      }
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      while (true) {
+        int length = (in.readUnsignedByte() << 16) | in.readUnsignedShort();
+        int type = in.readUnsignedByte();
+        in.readUnsignedByte(); // flags
+        in.readInt(); // stream
+        byte[] payload = in.readNBytes(length);
+        if (type == 7) {
+          int errorCode = ((payload[4] & 0xff) << 24) | ((payload[5] & 0xff) << 16) | ((payload[6] & 0xff) << 8)
+              | (payload[7] & 0xff);
+          assertThat(errorCode).as("GOAWAY error code").isEqualTo(0xb); // ENHANCE_YOUR_CALM
+          assertThat(new String(payload, 8, payload.length - 8, StandardCharsets.US_ASCII))
+              .contains("too_many_pings");
+          return;
+        }
+      }
+    }
+  }
+
+  // --- helpers ---
+
+  private static byte[] frame(int type, int flags, byte[] payload) {
+    byte[] out = new byte[9 + payload.length];
+    out[0] = (byte) (payload.length >>> 16);
+    out[1] = (byte) (payload.length >>> 8);
+    out[2] = (byte) payload.length;
+    out[3] = (byte) type;
+    out[4] = (byte) flags;
+    System.arraycopy(payload, 0, out, 9, payload.length);
+    return out;
+  }
+
+  private static EmbeddedPostgres startPostgres(int port, Path data) throws IOException {
+    return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
+  }
+
+  private static String newKey(TestKeygate keygate, String admin, String role) {
+    return keygate.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(role)
+        .setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+  }
+
+  private static AuthorizeRequest request(String secret) {
+    return AuthorizeRequest.newBuilder().setCredential(secret).setResource("conversations").setAction("read")
+        .setClientIp("192.0.2.77").build();
+  }
+
+  private static AuthorizeResponse authorize(TestKeygate keygate, String secret) {
+    return keygate.authorizer().withDeadlineAfter(10, TimeUnit.SECONDS).authorize(request(secret));
+  }
+
+  private static StatusRuntimeException catchStatus(Runnable call) {
+    try {
+      call.run();
+    } catch (StatusRuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected the call to fail");
+  }
+
+  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.get()) {
+      assertThat(System.nanoTime()).as("waited 30 s for %s", what).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A plaintext channel to a port, closed with the try block. */
+  private static final class TestChannel implements AutoCloseable {
+    final io.grpc.ManagedChannel channel;
+
+    TestChannel(int port) {
+      channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+          .build();
+    }
+
+    @Override
+    public void close() {
+      channel.shutdownNow();
+    }
+  }
+}
