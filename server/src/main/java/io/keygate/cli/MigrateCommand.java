@@ -25,7 +25,7 @@ final class MigrateCommand implements Callable<Integer> {
     try (Database database = embedded != null
         ? new Database(embedded.jdbcUrl(), embedded.user(), "", 2)
         : new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), 2)) {
-      int applied = Database.migrate(database.dataSource());
+      int applied = database.migrate();
       spec.commandLine().getOut().println("applied " + applied + " migration(s); schema is up to date");
       return 0;
     } finally {

@@ -151,7 +151,7 @@ public final class KeygateServer implements AutoCloseable {
           config.databasePoolSize());
     }
     try {
-      int applied = Database.migrate(database.dataSource());
+      int applied = database.migrate();
       if (applied > 0) {
         LOG.info("applied {} database migrations", applied);
       }

@@ -78,16 +78,15 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Applies the Flyway migrations. Safe with many sidecars starting at once: Flyway holds a
+   * Applies the Flyway migrations, on their own connection (outside the pool and its statement
+   * timeout: a migration may take longer). Safe with many sidecars starting at once: Flyway holds a
    * PostgreSQL advisory lock, so exactly one applies them and the others wait, then find nothing
    * left to do.
    */
-  public static int migrate(DataSource dataSource) {
+  public int migrate() {
     var result = Flyway.configure()
-        .dataSource(dataSource)
+        .dataSource(url, user, password)
         .locations("classpath:db/migration")
-        // Migrations may take longer than the pool's statement timeout.
-        .initSql("SET statement_timeout = 0")
         .load()
         .migrate();
     return result.migrationsExecuted;
