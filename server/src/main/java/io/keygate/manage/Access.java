@@ -70,10 +70,17 @@ public final class Access {
   }
 
   /**
-   * The keys a caller may look up before changing one: what it may see, or at least its own keys
-   * (a caller with only {@code api-keys:create:own} can still manage those).
+   * The keys a caller may look up before changing one. A caller holding {@code api-keys:create:all}
+   * or {@code api-keys:delete:all} acts on every key of its tenant (the seeds: "creating keys requires
+   * api-keys:create:all, deleting keys requires api-keys:delete:all", with no read permission needed),
+   * so it finds every key and the permission check then decides; otherwise what it may see, or at
+   * least its own keys (a caller with only {@code api-keys:create:own} can still manage those).
    */
   static KeyRows.Visibility keyVisibilityOrOwn(Caller caller) {
+    if (Permissions.allows(caller.permissions(), KEYS_CREATE_ALL)
+        || Permissions.allows(caller.permissions(), KEYS_DELETE_ALL)) {
+      return KeyRows.Visibility.ALL;
+    }
     try {
       return keyVisibility(caller);
     } catch (KeygateException e) {
