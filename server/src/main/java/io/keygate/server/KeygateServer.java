@@ -32,6 +32,7 @@ import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
 import io.keygate.store.CredentialStore;
+import io.keygate.transport.grpc.Admission;
 import io.keygate.telemetry.Metrics;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
@@ -53,7 +54,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
+  /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
+  private static final int CALLS_PER_THREAD = 64;
 
   private final KeygateConfig config;
   private final EmbeddedDatabase embedded;
@@ -81,6 +84,7 @@ public final class KeygateServer implements AutoCloseable {
   private final Counters counters;
   private final WindowedRateLimiter limiter;
   private final Metrics metrics;
+  private final Admission admission;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
     this.config = config;
@@ -116,8 +120,13 @@ public final class KeygateServer implements AutoCloseable {
     this.bootstrap = new Bootstrap(database, setup);
     CallerInterceptor callers = new CallerInterceptor(new Authenticator(store, database, format, clock));
     this.executor = boundedExecutor(config.executorThreads());
+    this.admission = new Admission(CALLS_PER_THREAD * config.executorThreads());
+    this.metrics.countShedCalls(admission::shed);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
         .executor(executor)
+        .addStreamTracerFactory(admission.tracer())
+        .callExecutor(admission)
+        .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
         .maxInboundMetadataSize(config.maxInboundMetadataBytes())
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
@@ -268,8 +277,9 @@ public final class KeygateServer implements AutoCloseable {
 
   private static ThreadPoolExecutor boundedExecutor(int threads) {
     AtomicInteger n = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 256),
-        r -> {
+    // Unbounded queue, bounded in practice: Admission keeps at most CALLS_PER_THREAD calls per thread
+    // in flight, each with a few tasks at a time.
+    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "keygate-rpc-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;

@@ -52,6 +52,11 @@ public final class Metrics {
     counter("keygate_usage_dropped", "Usage records dropped because the buffer was full.", usage::dropped);
   }
 
+  /** Registers the count of calls refused because the server was overloaded. */
+  public void countShedCalls(java.util.function.LongSupplier shed) {
+    counter("keygate_rpc_shed", "Calls refused with RESOURCE_EXHAUSTED because the RPC queue was full.", shed);
+  }
+
   public PrometheusRegistry registry() {
     return registry;
   }

@@ -8,6 +8,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.keygate.config.KeygateConfig;
+import io.keygate.keys.SecretFormat;
 import io.keygate.server.KeygateServer;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
@@ -282,6 +283,77 @@ class FaultsIT {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Overload: with the RPC executor's threads stuck (the database is locked) and its bounded queue
+   * full, further calls fail at once with RESOURCE_EXHAUSTED or UNAVAILABLE instead of queueing
+   * without bound; when the database is free again the sidecar serves as before.
+   */
+  @Test
+  void aSaturatedExecutorRefusesCallsAtOnceAndRecovers() throws Exception {
+    String url = TestPostgres.newDatabase();
+    KeygateServer server = KeygateServer.start(KeygateConfig.fromEnv(Map.of("KEYGATE_EXECUTOR_THREADS", "1"))
+        .withListen("127.0.0.1", 0).withDatabase(url, "postgres", ""));
+    io.grpc.ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+        .forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    SecretFormat format = new SecretFormat(SecretFormat.DEFAULT_PREFIX);
+    try (Connection lock = DriverManager.getConnection(url, "postgres", "");
+        Statement s = lock.createStatement()) {
+      lock.setAutoCommit(false);
+      s.execute("lock table token_secrets in access exclusive mode");
+      int calls = 600;
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(calls);
+      java.util.concurrent.ConcurrentHashMap<Status.Code, java.util.concurrent.atomic.AtomicInteger> codes =
+          new java.util.concurrent.ConcurrentHashMap<>();
+      long start = System.nanoTime();
+      List<Long> refusedAfter = java.util.Collections.synchronizedList(new ArrayList<>());
+      var stub = io.keygate.v1.AuthorizerServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+      for (int i = 0; i < calls; i++) {
+        stub.authorize(AuthorizeRequest.newBuilder().setCredential(format.generate()).setResource("conversations")
+            .setAction("read").setClientIp("198.18.1." + (i % 200)).build(), new io.grpc.stub.StreamObserver<>() {
+              @Override
+              public void onNext(AuthorizeResponse value) {
+                codes.computeIfAbsent(Status.Code.OK, k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                Status.Code code = Status.fromThrowable(t).getCode();
+                codes.computeIfAbsent(code, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                if (code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.UNAVAILABLE) {
+                  refusedAfter.add((System.nanoTime() - start) / 1_000_000);
+                }
+                done.countDown();
+              }
+
+              @Override
+              public void onCompleted() {
+                done.countDown();
+              }
+            });
+      }
+      // The refusals arrive while the database is still locked: they did not wait for a thread.
+      await(() -> refusedAfter.size() >= calls - 300, "refusals of the calls beyond the queue");
+      lock.rollback();
+      assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(codes.keySet()).as("%s", codes).isSubsetOf(Status.Code.OK, Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.UNAVAILABLE);
+    } finally {
+      channel.shutdownNow();
+    }
+    try {
+      io.grpc.ManagedChannel fresh = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+          .forAddress("127.0.0.1", server.port()).usePlaintext().build();
+      assertThat(io.keygate.v1.AuthorizerServiceGrpc.newBlockingStub(fresh).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .authorize(AuthorizeRequest.newBuilder().setCredential(format.generate()).setResource("conversations")
+              .setAction("read").setClientIp("198.18.2.1").build()).getReason())
+          .isEqualTo(Reason.REASON_CREDENTIAL_UNKNOWN);
+      fresh.shutdownNow();
+    } finally {
+      server.close();
     }
   }
 
