@@ -120,10 +120,10 @@ public final class KeygateServer implements AutoCloseable {
     this.bootstrap = new Bootstrap(database, setup);
     CallerInterceptor callers = new CallerInterceptor(new Authenticator(store, database, format, clock));
     this.executor = boundedExecutor(config.executorThreads());
-    this.admission = new Admission(CALLS_PER_THREAD * config.executorThreads());
+    this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads());
     this.metrics.countShedCalls(admission::shed);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
-        .executor(executor)
+        .directExecutor() // only to choose each call's executor: Admission sends admitted calls to the pool
         .addStreamTracerFactory(admission.tracer())
         .callExecutor(admission)
         .intercept(admission)

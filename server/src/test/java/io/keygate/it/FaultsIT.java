@@ -226,6 +226,20 @@ class FaultsIT {
         return counts;
       }));
     }
+    List<HealthCheckResponse.ServingStatus> watched = java.util.Collections.synchronizedList(new ArrayList<>());
+    HealthGrpc.newStub(first.channel).watch(HealthCheckRequest.getDefaultInstance(),
+        new io.grpc.stub.StreamObserver<>() {
+          @Override
+          public void onNext(HealthCheckResponse value) {
+            watched.add(value.getStatus());
+          }
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        });
     Thread.sleep(500);
     first.server.close();
     Thread.sleep(200);
@@ -240,6 +254,8 @@ class FaultsIT {
     load.shutdownNow();
     first.channel.shutdownNow();
     assertThat(allowed).isPositive();
+    assertThat(watched).as("health as a watcher (Envoy, a load balancer) saw it").containsSubsequence(
+        HealthCheckResponse.ServingStatus.SERVING, HealthCheckResponse.ServingStatus.NOT_SERVING);
     assertThat(other).as("errors other than UNAVAILABLE: %s", OTHER.stream().distinct()
         .toList()).isZero();
 
@@ -336,11 +352,13 @@ class FaultsIT {
             });
       }
       // The refusals arrive while the database is still locked: they did not wait for a thread.
-      await(() -> refusedAfter.size() >= calls - 300, "refusals of the calls beyond the queue");
+      await(() -> refusedAfter.size() >= calls - 300, "refusals of the calls beyond the in-flight limit");
       lock.rollback();
       assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(codes.keySet()).as("%s", codes).isSubsetOf(Status.Code.OK, Status.Code.RESOURCE_EXHAUSTED,
           Status.Code.UNAVAILABLE);
+      assertThat(codes.get(Status.Code.OK)).as("admitted calls were decided once the database was free: %s", codes)
+          .isNotNull();
     } finally {
       channel.shutdownNow();
     }

@@ -334,6 +334,88 @@ class RedisRateLimitIT {
     }
   }
 
+  /**
+   * Redis stalls (CLIENT PAUSE) longer than the 100 ms command timeout: calls are answered at the
+   * timeout by the failure mode. The timed-out increments still run when Redis resumes, so those
+   * requests are counted twice (locally and in Redis); the excess is at most the requests of the
+   * stall and is gone one window later — legitimate traffic is not denied for longer than that.
+   */
+  @Test
+  @Order(8)
+  void aStallBeyondTheTimeoutFailsFastAndItsDoubleCountExpiresWithTheWindow() throws Exception {
+    try (TestKeygate fast = TestKeygate.start(a.jdbcUrl, hot -> hot.withRateLimits(hot.rateLimits()
+        .withRedis(redis.url(), true).withIpLimit(FLEET_IP_LIMIT, java.time.Duration.ofMinutes(15))))) {
+      CreateTenantResponse tenant = a.newTenant("stall");
+      String tenantAdmin = tenant.getAdminSecret();
+      String role = a.roles(tenantAdmin).createRole(CreateRoleRequest.newBuilder().setName("reader")
+          .addPermissions("conversations:read").build()).getRole().getId();
+      a.tenants(tenantAdmin).updateTenant(UpdateTenantRequest.newBuilder().setSettings(TenantSettings.newBuilder()
+          .setIpLimitRequests(8).setIpLimitWindow(Duration.newBuilder().setSeconds(3))).build());
+      String secret = a.keys(tenantAdmin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k")
+          .setRoleId(role).setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+      String ip = nextIp();
+      for (int i = 0; i < 4; i++) {
+        assertThat(authorize(fast, secret, ip).getReason()).isEqualTo(Reason.REASON_OK);
+      }
+      long errors = fast.server.rateLimiter().errors();
+      io.lettuce.core.RedisClient admin = io.lettuce.core.RedisClient.create(redis.url());
+      try (var connection = admin.connect()) {
+        connection.sync().clientPause(1500);
+      } finally {
+        admin.shutdown(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1));
+      }
+      for (int i = 0; i < 4; i++) {
+        assertThat(authorizeWithin(fast, secret, ip, 2).getReason()).as("during the stall, request %d", i + 1)
+            .isEqualTo(Reason.REASON_OK);
+      }
+      assertThat(fast.server.rateLimiter().errors()).as("each stalled call timed out").isEqualTo(errors + 4);
+      // After the stall the late increments have landed: 4 + 4 counted for 8 allowed, the limit is full.
+      await(() -> authorize(fast, secret, ip).getReason() == Reason.REASON_IP_RATE_LIMITED,
+          "the double count to show once Redis resumes");
+      // One window (3 s) and a bucket later it has expired.
+      sleep(3_100);
+      assertThat(authorize(fast, secret, ip).getReason()).isEqualTo(Reason.REASON_OK);
+    }
+  }
+
+  /** A long Redis outage in fail-open mode: requests are refused by Lettuce at once, nothing piles up. */
+  @Test
+  @Order(9)
+  void memoryStaysFlatThroughALongOutage() {
+    String secret = newKey(1_000_000, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    // 200 IPs: 27 calls each, inside the fleet's per-IP limit of 40.
+    String[] ips = new String[200];
+    Arrays.setAll(ips, i -> nextIp());
+    redis.down();
+    try {
+      for (int i = 0; i < 500; i++) {
+        authorize(a, secret, ips[i % ips.length]);
+      }
+      long before = usedHeapAfterGc();
+      for (int i = 0; i < 5000; i++) {
+        assertThat(authorize(a, secret, ips[i % ips.length]).getDecision()).isEqualTo(Decision.DECISION_ALLOW);
+      }
+      long grown = usedHeapAfterGc() - before;
+      LOG.info("heap growth over 5000 Authorize calls with Redis down: {} KB", grown / 1024);
+      assertThat(grown).as("heap growth in bytes").isLessThan(32L * 1024 * 1024);
+    } finally {
+      redis.up();
+    }
+    await(() -> {
+      authorize(a, secret, nextIp());
+      return !a.server.rateLimiter().degraded();
+    }, "recovery");
+  }
+
+  private static long usedHeapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      sleep(100);
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
   // --- helpers ---
 
   private static CreateApiKeyResponse newKey(long perMinute, RateLimitMode mode) {

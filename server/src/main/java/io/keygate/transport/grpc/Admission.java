@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * start. So a stuck database or a burst turns into fast, retryable refusals (Envoy applies its
  * {@code status_on_error}), and the executor's queue — a few tasks per admitted call — stays bounded.
  *
- * <p>The decision is taken when the call is created ({@link #getExecutor}, on the event loop), and
+ * <p>The decision is taken when the call is created ({@link #getExecutor}, on the event loop: the
+ * server's executor is direct, only admitted calls go to the pool), and
  * carried to {@link #interceptCall} in an internal header, which is always removed from what the
  * client sent first.
  */
@@ -28,12 +29,17 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
       Metadata.ASCII_STRING_MARSHALLER);
   private static final Executor DIRECT = Runnable::run;
 
+  private final Executor pool;
   private final int limit;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LongAdder shed = new LongAdder();
 
-  /** Sheds calls beyond {@code limit} in flight. */
-  public Admission(int limit) {
+  /**
+   * Runs admitted calls on {@code pool} and sheds calls beyond {@code limit} in flight. The server's
+   * own executor must be direct, so that this decision never waits for a pool thread.
+   */
+  public Admission(Executor pool, int limit) {
+    this.pool = pool;
     this.limit = limit;
   }
 
@@ -64,7 +70,7 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
       headers.put(SHED, "1");
       return DIRECT;
     }
-    return null; // the server's executor
+    return pool;
   }
 
   @Override
