@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
@@ -71,7 +72,51 @@ public final class Authorizer {
     return decisions[reason.ordinal()].sum();
   }
 
-  private Decision decide(AuthorizeInput in) {
+  /**
+   * The decision for a key already in memory, without blocking: shape check, digest, cache hit,
+   * role and permission checks in this thread, both rate limits counted through the limiter's
+   * non-blocking path (in process, or one asynchronous Redis round trip). Null when the request
+   * needs the full path ({@link #authorize}) — a cache miss, a refusal before or at
+   * authentication (those count against the IP and its failure guard first), a scope to resolve,
+   * a public route, or a limiter that can only count by blocking — so the caller runs that on a
+   * thread that may block. Throws what {@link #authorize} throws for invalid input.
+   */
+  public CompletionStage<Decision> authorizeCached(AuthorizeInput in) {
+    Prepared p = prepare(in);
+    if (p.publicRoute() || p.early() != null || p.cached().isEmpty()) {
+      return null;
+    }
+    CredentialRecord key = p.cached().get();
+    if (!in.scopeId().isEmpty() || key.scopeId() != null) {
+      return null;
+    }
+    Instant now = clock.instant();
+    Reason reason = DecisionEngine.decide(key, p.request(in), ScopePath.TENANT_WIDE, now);
+    if (reason.httpStatus() == 401) {
+      return null;
+    }
+    CompletionStage<RateLimiter.Outcome> counted = limiter.countKeyAsync(key, in.clientIp(), false,
+        reason == Reason.OK);
+    if (counted == null) {
+      return null;
+    }
+    return counted.thenApply(limits -> {
+      Decision decision = afterLimits(key, reason, null, limits, now);
+      decisions[decision.reason().ordinal()].increment();
+      return decision;
+    });
+  }
+
+  /** What is known about a request before any I/O. */
+  private record Prepared(String permission, boolean write, boolean publicRoute, CredentialExtractor.Found found,
+      Reason early, byte[] digest, Optional<CredentialRecord> cached) {
+    AccessRequest request(AuthorizeInput in) {
+      return new AccessRequest(found.transport(), permission, write, in.scopeId().isEmpty() ? null : in.scopeId());
+    }
+  }
+
+  /** Validation, route, permission, credential shape and digest, and a look in the cache: no I/O. */
+  private Prepared prepare(AuthorizeInput in) {
     validate(in);
     RouteTable.Route route = null;
     if (in.resource().isEmpty() && in.action().isEmpty() && !in.method().isEmpty() && !in.path().isEmpty()) {
@@ -82,9 +127,7 @@ public final class Authorizer {
         ? !AccessRequest.isReadAction(route.permission().substring(route.permission().indexOf(':') + 1))
         : write(in);
     if (route != null && route.isPublic()) {
-      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
-      Decision limited = limited(ip, null);
-      return limited != null ? limited : new Decision(Reason.OK, null, ip.binding());
+      return new Prepared(permission, write, true, null, null, null, Optional.empty());
     }
     // Find and check the credential: no I/O so far.
     Reason early = null;
@@ -103,6 +146,17 @@ public final class Authorizer {
     }
     byte[] digest = early == null ? SecretFormat.digest(found.credential()) : null;
     Optional<CredentialRecord> record = digest == null ? Optional.empty() : store.peek(digest);
+    return new Prepared(permission, write, false, found, early, digest, record);
+  }
+
+  private Decision decide(AuthorizeInput in) {
+    Prepared p = prepare(in);
+    if (p.publicRoute()) {
+      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
+      Decision limited = limited(ip, null);
+      return limited != null ? limited : new Decision(Reason.OK, null, ip.binding());
+    }
+    Optional<CredentialRecord> record = p.cached();
     // Every request counts against its IP, before any lookup: a flood of bad keys stays cheap. A
     // key already in memory has both its limits counted in one round trip further down instead.
     boolean ipCounted = record.isEmpty();
@@ -115,11 +169,11 @@ public final class Authorizer {
       }
       ipStatus = ip.binding();
     }
-    if (early != null) {
-      return Decision.refuse(early, ipStatus);
+    if (p.early() != null) {
+      return Decision.refuse(p.early(), ipStatus);
     }
     if (record.isEmpty()) {
-      record = store.findByDigest(digest);
+      record = store.findByDigest(p.digest());
     }
     if (record.isEmpty()) {
       return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, ipStatus);
@@ -127,10 +181,8 @@ public final class Authorizer {
     CredentialRecord key = record.get();
     String scopeId = !in.scopeId().isEmpty() ? in.scopeId() : key.scopeId();
     ScopePath path = scopeId == null ? ScopePath.TENANT_WIDE : store.scopePath(key.tenantId(), scopeId);
-    AccessRequest request = new AccessRequest(found.transport(), permission, write,
-        in.scopeId().isEmpty() ? null : in.scopeId());
     Instant now = clock.instant();
-    Reason reason = DecisionEngine.decide(key, request, path, now);
+    Reason reason = DecisionEngine.decide(key, p.request(in), path, now);
     if (reason.httpStatus() == 401) {
       if (!ipCounted) {
         RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
@@ -143,6 +195,12 @@ public final class Authorizer {
       return Decision.refuse(reason, ipStatus);
     }
     RateLimiter.Outcome limits = limiter.countKey(key, in.clientIp(), ipCounted, reason == Reason.OK);
+    return afterLimits(key, reason, ipStatus, limits, now);
+  }
+
+  /** The decision once the key's limits are counted: denied by a limit, or {@code reason}. */
+  private Decision afterLimits(CredentialRecord key, Reason reason, LimitStatus ipStatus, RateLimiter.Outcome limits,
+      Instant now) {
     LimitStatus binding = LimitStatus.tighter(ipStatus, limits.binding());
     if (reason != Reason.OK) {
       return new Decision(reason, key, binding);

@@ -1,6 +1,7 @@
 package io.keygate.ratelimit;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where the counts live. {@link #count} is atomic over its limits: either every limit has room and
@@ -10,6 +11,15 @@ import java.util.List;
 public interface Counters extends AutoCloseable {
   /** The state of each limit, in order, after counting (or refusing) one request. */
   List<LimitStatus> count(List<LimitSpec> limits);
+
+  /**
+   * {@link #count} without blocking the calling thread: completes with the statuses, or
+   * exceptionally with a {@link io.keygate.KeygateException} of kind UNAVAILABLE. Null when this
+   * backend cannot answer without blocking right now (e.g. not connected yet): call {@link #count}.
+   */
+  default CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
+    return null;
+  }
 
   @Override
   default void close() {}

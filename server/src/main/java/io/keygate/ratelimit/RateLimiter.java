@@ -1,6 +1,8 @@
 package io.keygate.ratelimit;
 
 import io.keygate.authz.CredentialRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Counts requests against the per-client-IP and per-key limits. The decision path calls
@@ -28,6 +30,16 @@ public interface RateLimiter {
   Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed);
 
   /**
+   * {@link #countKey} without blocking the calling thread (it may be a transport thread): the
+   * outcome completes when the counters answer. Null when this limiter can only count by blocking
+   * (then call {@link #countKey} on a thread that may block).
+   */
+  default CompletionStage<Outcome> countKeyAsync(CredentialRecord key, String clientIp, boolean ipCounted,
+      boolean allowed) {
+    return null;
+  }
+
+  /**
    * Counts one failed authentication from {@code clientIp} (a credential was sent and refused).
    * Once an IP has too many, {@link #countIp} and {@link #countKey} refuse all its requests until
    * the failure window has room again.
@@ -44,6 +56,12 @@ public interface RateLimiter {
     @Override
     public Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
       return Outcome.NONE;
+    }
+
+    @Override
+    public CompletionStage<Outcome> countKeyAsync(CredentialRecord key, String clientIp, boolean ipCounted,
+        boolean allowed) {
+      return CompletableFuture.completedFuture(Outcome.NONE);
     }
   };
 }

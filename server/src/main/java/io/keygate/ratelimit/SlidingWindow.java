@@ -18,6 +18,8 @@ public final class SlidingWindow {
 
   private final long bucketMillis;
   private final TreeMap<Long, Long> buckets = new TreeMap<>();
+  /** The sum of {@link #buckets}: kept as buckets come and go, so a count does not re-add them. */
+  private long total;
 
   public SlidingWindow(long windowMillis) {
     this.bucketMillis = bucketMillis(windowMillis);
@@ -32,16 +34,19 @@ public final class SlidingWindow {
   public long count(long nowMillis) {
     long current = nowMillis / bucketMillis;
     // The current bucket plus BUCKETS whole ones: a request counts until its bucket has wholly left.
-    buckets.headMap(current - BUCKETS, false).clear();
-    long total = 0;
-    for (long c : buckets.values()) {
-      total += c;
+    Map<Long, Long> gone = buckets.headMap(current - BUCKETS, false);
+    if (!gone.isEmpty()) {
+      for (long c : gone.values()) {
+        total -= c;
+      }
+      gone.clear();
     }
     return total;
   }
 
   public void add(long nowMillis) {
     buckets.merge(nowMillis / bucketMillis, 1L, Long::sum);
+    total++;
   }
 
   /**

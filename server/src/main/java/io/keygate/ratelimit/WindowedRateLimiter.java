@@ -4,6 +4,9 @@ import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,26 @@ public final class WindowedRateLimiter implements RateLimiter {
 
   @Override
   public Outcome countKey(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
+    List<LimitSpec> limits = keyLimits(key, clientIp, ipCounted, allowed);
+    return limits.isEmpty() ? Outcome.NONE : count(limits);
+  }
+
+  @Override
+  public CompletionStage<Outcome> countKeyAsync(CredentialRecord key, String clientIp, boolean ipCounted,
+      boolean allowed) {
+    List<LimitSpec> limits = keyLimits(key, clientIp, ipCounted, allowed);
+    if (limits.isEmpty()) {
+      return CompletableFuture.completedFuture(Outcome.NONE);
+    }
+    CompletionStage<List<LimitStatus>> counted = counters.countAsync(limits);
+    if (counted == null) {
+      return null;
+    }
+    return counted.handle((statuses, error) -> error == null ? counted(limits, statuses)
+        : failed(limits, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error));
+  }
+
+  private List<LimitSpec> keyLimits(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
     List<LimitSpec> limits = new ArrayList<>(3);
     if (!clientIp.isEmpty()) {
       long tenantLimit = key.policy().ipLimitRequests();
@@ -104,7 +127,7 @@ public final class WindowedRateLimiter implements RateLimiter {
       limits.add(new LimitSpec(LimitStatus.Scope.KEY, "key:" + key.apiKeyId(), key.keyLimitPerMinute(), MINUTE,
           !key.keyLimitEnforced()));
     }
-    return limits.isEmpty() ? Outcome.NONE : count(limits);
+    return limits;
   }
 
   /** Backend failures since start (each one answered by the failure mode). */
@@ -131,24 +154,33 @@ public final class WindowedRateLimiter implements RateLimiter {
     List<LimitStatus> statuses;
     try {
       statuses = counters.count(limits);
-      if (degraded) {
-        degraded = false;
-        LOG.info("rate-limit store is back; counting there again");
-      }
     } catch (KeygateException e) {
-      errors.incrementAndGet();
-      if (!degraded) {
-        LOG.warn("rate-limit store failed ({}); {}", e.getMessage(), failOpen
-            ? "fail-open: counting in this sidecar only until it is back"
-            : "fail-closed: denying requests until it is back");
-      }
-      degraded = true;
-      if (!failOpen) {
-        return new Outcome(null, true);
-      }
-      statuses = fallback.count(limits);
+      return failed(limits, e);
+    }
+    return counted(limits, statuses);
+  }
+
+  private Outcome counted(List<LimitSpec> limits, List<LimitStatus> statuses) {
+    if (degraded) {
+      degraded = false;
+      LOG.info("rate-limit store is back; counting there again");
     }
     return new Outcome(binding(limits, statuses), false);
+  }
+
+  /** The failure mode: fail-open counts in this process, fail-closed answers unavailable. */
+  private Outcome failed(List<LimitSpec> limits, Throwable error) {
+    errors.incrementAndGet();
+    if (!degraded) {
+      LOG.warn("rate-limit store failed ({}); {}", error.getMessage(), failOpen
+          ? "fail-open: counting in this sidecar only until it is back"
+          : "fail-closed: denying requests until it is back");
+    }
+    degraded = true;
+    if (!failOpen) {
+      return new Outcome(null, true);
+    }
+    return new Outcome(binding(limits, fallback.count(limits)), false);
   }
 
   /** The binding limit; a guard that was only checked binds only when it refuses. */

@@ -1,5 +1,6 @@
 package io.keygate.server;
 
+import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -48,12 +49,14 @@ import io.keygate.transport.grpc.PrincipalGrpcService;
 import io.keygate.transport.grpc.RoleGrpcService;
 import io.keygate.transport.grpc.ScopeGrpcService;
 import io.keygate.transport.grpc.TenantGrpcService;
+import io.keygate.v1.AuthorizerServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +123,11 @@ public final class KeygateServer implements AutoCloseable {
     this.bootstrap = new Bootstrap(database, setup);
     CallerInterceptor callers = new CallerInterceptor(new Authenticator(store, database, format, clock));
     this.executor = boundedExecutor(config.executorThreads());
-    this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads());
+    // The decision services answer cached keys on the transport thread (no executor hop) and move
+    // what may block — database lookups, a Redis client not connected yet — to the pool themselves.
+    this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads(), Set.of(
+        AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName(),
+        AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
         .directExecutor() // only to choose each call's executor: Admission sends admitted calls to the pool
@@ -132,8 +139,8 @@ public final class KeygateServer implements AutoCloseable {
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .handshakeTimeout(10, TimeUnit.SECONDS)
-        .addService(new AuthorizerGrpcService(authorizer))
-        .addService(new ExtAuthzService(authorizer, hot.xffTrustedHops()))
+        .addService(new AuthorizerGrpcService(authorizer, executor))
+        .addService(new ExtAuthzService(authorizer, hot.xffTrustedHops(), executor))
         .addService(ServerInterceptors.intercept(
             new TenantGrpcService(new TenantManager(database, setup, changes)), callers))
         .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database, changes)), callers))

@@ -9,6 +9,8 @@ import io.keygate.authz.TenantPolicy;
 import io.keygate.v1.PrincipalKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** Which limits a request is counted against, which one binds, and the failure modes. */
@@ -141,11 +143,56 @@ class WindowedRateLimiterTest {
         new TenantPolicy("ten_1", true, true, true, ipLimit, ipWindowSeconds));
   }
 
+  @Test
+  void theNonBlockingPathCountsTheSameAndHasTheSameFailureModes() {
+    WindowedRateLimiter open = limiter(true);
+    CredentialRecord key = key(3, true, 100, 900);
+    for (int i = 0; i < 3; i++) {
+      assertThat(now(open.countKeyAsync(key, "192.0.2.1", false, true)).denies()).isFalse();
+    }
+    assertThat(now(open.countKeyAsync(key, "192.0.2.1", false, true)).denies()).as("the key's limit").isTrue();
+    assertThat(counters.calls).hasSize(4).allSatisfy(call -> assertThat(call).contains("key:key_1"));
+
+    counters.failing = true;
+    RateLimiter.Outcome failedOpen = now(open.countKeyAsync(key(10, true, 100, 900), "192.0.2.2", false, true));
+    assertThat(failedOpen.unavailable()).isFalse();
+    assertThat(failedOpen.binding()).as("counted in the fallback").isNotNull();
+    assertThat(open.degraded()).isTrue();
+    assertThat(open.errors()).isEqualTo(1);
+
+    WindowedRateLimiter closed = limiter(false);
+    assertThat(now(closed.countKeyAsync(key, "192.0.2.3", false, true)).unavailable()).isTrue();
+    counters.failing = false;
+    assertThat(now(closed.countKeyAsync(key(10, true, 100, 900), "192.0.2.3", false, true)).unavailable()).isFalse();
+    assertThat(closed.degraded()).isFalse();
+  }
+
+  @Test
+  void aBackendThatCanOnlyBlockSendsTheCallerToTheBlockingPath() {
+    Counters blocking = limits -> new LocalCounters(clock, 10).count(limits); // no countAsync
+    WindowedRateLimiter limiter = new WindowedRateLimiter(blocking, fallback, true, 5, FIFTEEN_MINUTES);
+    assertThat(limiter.countKeyAsync(key(10, true, 5, 900), "192.0.2.1", false, true)).isNull();
+  }
+
+  private static RateLimiter.Outcome now(CompletionStage<RateLimiter.Outcome> stage) {
+    assertThat(stage).as("answers at once").isNotNull();
+    return stage.toCompletableFuture().getNow(null);
+  }
+
   /** Real local counters that record what was counted, and can be made to fail like a dead Redis. */
   private static final class Recording implements Counters {
     final List<List<String>> calls = new ArrayList<>();
     final Counters delegate;
     boolean failing;
+
+    @Override
+    public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
+      try {
+        return CompletableFuture.completedFuture(count(limits));
+      } catch (KeygateException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
 
     Recording(Counters delegate) {
       this.delegate = delegate;

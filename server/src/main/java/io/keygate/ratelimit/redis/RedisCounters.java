@@ -12,6 +12,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +81,39 @@ public final class RedisCounters implements Counters {
       throw unavailable(e);
     }
     return statuses(limits, reply);
+  }
+
+  /**
+   * One asynchronous EVALSHA: the caller's thread never waits. Lettuce's command timeout applies as
+   * to a blocking call; a script Redis has forgotten (after a restart) is loaded again. Null until a
+   * first connection exists (connecting blocks: {@link #count} does it, at most once a second).
+   */
+  @Override
+  public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
+    StatefulRedisConnection<String, String> redis = connection;
+    if (redis == null) {
+      return null;
+    }
+    String[] keys = keys(limits);
+    String[] args = args(limits);
+    RedisAsyncCommands<String, String> async = redis.async();
+    CompletionStage<List<Long>> reply = async.<List<Long>>evalsha(sha, ScriptOutputType.MULTI, keys, args)
+        .exceptionallyCompose(e -> cause(e) instanceof RedisNoScriptException
+            ? async.scriptLoad(SCRIPT).thenCompose(loaded -> {
+              sha = loaded;
+              return async.<List<Long>>evalsha(loaded, ScriptOutputType.MULTI, keys, args);
+            })
+            : CompletableFuture.failedStage(e));
+    return reply.handle((counts, e) -> {
+      if (e != null) {
+        throw unavailable(cause(e));
+      }
+      return statuses(limits, counts);
+    });
+  }
+
+  private static Throwable cause(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   /** The connection; until the first one succeeds, tries again at most once a second. */

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * {@code envoy.service.auth.v3.Authorization/Check}: the same decision as Authorize, for Envoy's
@@ -59,15 +61,40 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
 
   private final Authorizer authorizer;
   private final int trustedHops;
+  private final Executor blocking;
 
+  /** Decides in the caller's thread; for tests and tools. */
   public ExtAuthzService(Authorizer authorizer, int trustedHops) {
+    this(authorizer, trustedHops, Runnable::run);
+  }
+
+  /**
+   * Decides cached keys on the calling (transport) thread and everything else — lookups that may
+   * block — on {@code blocking}.
+   */
+  public ExtAuthzService(Authorizer authorizer, int trustedHops, Executor blocking) {
     this.authorizer = authorizer;
     this.trustedHops = trustedHops;
+    this.blocking = blocking;
   }
 
   @Override
   public void check(CheckRequest request, StreamObserver<CheckResponse> observer) {
-    Rpc.unary(observer, () -> decide(request));
+    Rpc.decide(observer, blocking, () -> fast(request), () -> decide(request));
+  }
+
+  /** The answer without blocking when the key is in memory; null for the full path. */
+  private CompletionStage<CheckResponse> fast(CheckRequest request) {
+    Input input = input(request);
+    if (input == null) {
+      return null;
+    }
+    try {
+      CompletionStage<Decision> decision = authorizer.authorizeCached(input.in());
+      return decision == null ? null : decision.thenApply(d -> respond(d, input.headers()));
+    } catch (KeygateException e) {
+      return null; // the full path answers it (invalid input is a denial there)
+    }
   }
 
   CheckResponse decide(CheckRequest request) {
@@ -78,24 +105,41 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
       return denied(Decision.refuse(Reason.REQUEST_INVALID, null),
           "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter");
     }
-    AttributeContext.HttpRequest http = attributes.getRequest().getHttp();
-    Map<String, String> headers = headers(http);
-    String source = attributes.getSource().getAddress().getSocketAddress().getAddress();
-    String clientIp = ClientIp.resolve(source, headers.get("x-forwarded-for"), trustedHops);
-    Map<String, String> context = attributes.getContextExtensionsMap();
-    String resource = context.getOrDefault("resource", "");
-    String action = context.getOrDefault("action", "");
+    Input input = input(request);
     Decision decision;
     try {
-      decision = authorizer.authorize(new AuthorizeInput("", Transport.UNKNOWN, headers,
-          ClientIp.looksLikeIp(clientIp) ? clientIp : "", resource, action, http.getMethod(), http.getPath(),
-          context.getOrDefault("scope_id", "")));
+      decision = authorizer.authorize(input.in());
     } catch (KeygateException e) {
       if (e.kind() == KeygateException.Kind.INVALID_ARGUMENT) {
         return denied(Decision.refuse(Reason.REQUEST_INVALID, null), e.getMessage());
       }
       throw e;
     }
+    return respond(decision, input.headers());
+  }
+
+  private record Input(AuthorizeInput in, Map<String, String> headers) {}
+
+  /** The request as the decision sees it; null when it carries no HTTP method and path. */
+  private Input input(CheckRequest request) {
+    AttributeContext attributes = request.getAttributes();
+    if (!attributes.hasRequest() || !attributes.getRequest().hasHttp()
+        || attributes.getRequest().getHttp().getMethod().isEmpty()
+        || attributes.getRequest().getHttp().getPath().isEmpty()) {
+      return null;
+    }
+    AttributeContext.HttpRequest http = attributes.getRequest().getHttp();
+    Map<String, String> headers = headers(http);
+    String source = attributes.getSource().getAddress().getSocketAddress().getAddress();
+    String clientIp = ClientIp.resolve(source, headers.get("x-forwarded-for"), trustedHops);
+    Map<String, String> context = attributes.getContextExtensionsMap();
+    return new Input(new AuthorizeInput("", Transport.UNKNOWN, headers,
+        ClientIp.looksLikeIp(clientIp) ? clientIp : "", context.getOrDefault("resource", ""),
+        context.getOrDefault("action", ""), http.getMethod(), http.getPath(), context.getOrDefault("scope_id", "")),
+        headers);
+  }
+
+  private static CheckResponse respond(Decision decision, Map<String, String> headers) {
     if (!decision.allowed()) {
       return denied(decision, decision.reason().message());
     }

@@ -7,6 +7,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
 
   private final Executor pool;
   private final int limit;
+  private final Set<String> nonBlocking;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LongAdder shed = new LongAdder();
 
@@ -39,8 +41,18 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
    * own executor must be direct, so that this decision never waits for a pool thread.
    */
   public Admission(Executor pool, int limit) {
+    this(pool, limit, Set.of());
+  }
+
+  /**
+   * As above; the methods named in {@code nonBlocking} (full names) run on the transport thread:
+   * their handlers never block it and move what may block to the pool themselves (the decision
+   * services: a cached key is decided in memory, without two thread hops).
+   */
+  public Admission(Executor pool, int limit, Set<String> nonBlocking) {
     this.pool = pool;
     this.limit = limit;
+    this.nonBlocking = Set.copyOf(nonBlocking);
   }
 
   /** Counts streams from open to close; register with the server builder. */
@@ -70,7 +82,7 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
       headers.put(SHED, "1");
       return DIRECT;
     }
-    return pool;
+    return nonBlocking.contains(call.getMethodDescriptor().getFullMethodName()) ? DIRECT : pool;
   }
 
   @Override

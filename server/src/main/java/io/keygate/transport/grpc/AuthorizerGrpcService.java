@@ -17,28 +17,53 @@ import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.RateLimitStatus;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenAccess;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** {@code keygate.v1.AuthorizerService}: maps the request in, the {@link Decision} out. */
 public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.AuthorizerServiceImplBase {
-  private final Authorizer authorizer;
+  private static final Reason[] REASONS = new Reason[io.keygate.authz.Reason.values().length];
 
+  static {
+    for (io.keygate.authz.Reason reason : io.keygate.authz.Reason.values()) {
+      REASONS[reason.ordinal()] = Reason.valueOf("REASON_" + reason.name());
+    }
+  }
+
+  private final Authorizer authorizer;
+  private final Executor blocking;
+
+  /** Decides in the caller's thread; for tests and tools. */
   public AuthorizerGrpcService(Authorizer authorizer) {
+    this(authorizer, Runnable::run);
+  }
+
+  /**
+   * Decides cached keys on the calling (transport) thread and everything else — lookups that may
+   * block — on {@code blocking}.
+   */
+  public AuthorizerGrpcService(Authorizer authorizer, Executor blocking) {
     this.authorizer = authorizer;
+    this.blocking = blocking;
   }
 
   @Override
   public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
-    Rpc.unary(observer, () -> toResponse(authorizer.authorize(new AuthorizeInput(
+    AuthorizeInput in = new AuthorizeInput(
         request.getCredential(), transport(request.getCredentialTransport()), request.getHeadersMap(),
         request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
-        request.getScopeId()))));
+        request.getScopeId());
+    Rpc.decide(observer, blocking, () -> {
+      CompletionStage<Decision> decision = authorizer.authorizeCached(in);
+      return decision == null ? null : decision.thenApply(AuthorizerGrpcService::toResponse);
+    }, () -> toResponse(authorizer.authorize(in)));
   }
 
   static AuthorizeResponse toResponse(Decision decision) {
     AuthorizeResponse.Builder out = AuthorizeResponse.newBuilder()
         .setDecision(decision.allowed() ? io.keygate.v1.Decision.DECISION_ALLOW : io.keygate.v1.Decision.DECISION_DENY)
         .setHttpStatus(decision.httpStatus())
-        .setReason(Reason.valueOf("REASON_" + decision.reason().name()))
+        .setReason(REASONS[decision.reason().ordinal()])
         .setMessage(decision.reason().message());
     CredentialRecord key = decision.identity();
     if (key != null) {
