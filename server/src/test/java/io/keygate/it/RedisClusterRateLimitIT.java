@@ -11,6 +11,8 @@ import io.keygate.v1.KeyRateLimit;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenSpec;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,6 +44,7 @@ class RedisClusterRateLimitIT {
     cluster = RedisShardedCluster.newRedisCluster().shard("one", 0).shard("two", 0).shard("three", 0)
         .ephemeralServers().initializationTimeout(Duration.ofSeconds(30)).build();
     cluster.start();
+    awaitClusterOk(cluster.serverPorts());
     String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p)
         .collect(Collectors.joining(","));
     String db = TestPostgres.newDatabase();
@@ -53,6 +56,22 @@ class RedisClusterRateLimitIT {
     admin = tenant.getAdminSecret();
     roleId = a.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
         .addPermissions("conversations:read").build()).getRole().getId();
+  }
+
+  /** The nodes may answer CLUSTERDOWN for a moment after start, until every slot is agreed on. */
+  private static void awaitClusterOk(List<Integer> ports) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (int port : ports) {
+      RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+      try (StatefulRedisConnection<String, String> c = client.connect()) {
+        while (!c.sync().clusterInfo().contains("cluster_state:ok")) {
+          assertThat(System.nanoTime()).as("cluster state ok within 30 s").isLessThan(deadline);
+          Thread.sleep(50);
+        }
+      } finally {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      }
+    }
   }
 
   @AfterAll
