@@ -15,6 +15,7 @@ COPY proto proto
 COPY server server
 COPY client-stubs client-stubs
 COPY helm/pom.xml helm/pom.xml
+COPY bench/pom.xml bench/pom.xml
 RUN mvn -B -q -Pcontainer -DskipTests -Dcheckstyle.skip -pl server -am package
 
 # Stage 2: a JRE only, no shell tools beyond the base, a non-root user, nothing writable but /tmp.

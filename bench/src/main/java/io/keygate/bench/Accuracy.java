@@ -1,0 +1,131 @@
+package io.keygate.bench;
+
+import io.grpc.ManagedChannel;
+import io.keygate.v1.AuthorizeRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * 6. Accuracy: three sidecar processes sharing one Redis, one client IP offered 3× its limit for
+ * several windows, spread round-robin over the three; every admission's time recorded. Then the
+ * same at 0.8× the limit, where nothing may be refused. The per-IP limit is used because its window
+ * can be set short (1 s); the per-key limit runs the same script with a one-minute window.
+ */
+final class Accuracy {
+  private static final Duration WINDOW = Duration.ofSeconds(1);
+  /** Client-side timing uncertainty allowed when checking a sliding window (send→answer midpoint). */
+  private static final long TOLERANCE_NANOS = 5_000_000;
+
+  private final Bench.Plan plan;
+  private final Report report;
+  private final Fixture fixture;
+  private final Bench bench;
+
+  Accuracy(Bench.Plan plan, Report report, Fixture fixture, Bench bench) {
+    this.plan = plan;
+    this.report = report;
+    this.fixture = fixture;
+    this.bench = bench;
+  }
+
+  void run() {
+    int limit = plan.quick() ? 100 : 200;
+    fixture.redisFlush();
+    Map<String, String> env = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl(),
+        "KEYGATE_IP_LIMIT_REQUESTS", Integer.toString(limit),
+        "KEYGATE_IP_LIMIT_WINDOW_SECONDS", Long.toString(WINDOW.toSeconds()));
+    List<Served> fleet = new ArrayList<>();
+    int[] metrics = {Jvm.freePort(), Jvm.freePort(), Jvm.freePort()};
+    try {
+      for (int i = 0; i < 3; i++) {
+        Map<String, String> own = new java.util.HashMap<>(env);
+        own.put("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + metrics[i]);
+        fleet.add(bench.start("keygate-fleet-" + i, own, fixture.tenantAdminSecret));
+      }
+      List<ManagedChannel> channels = fleet.stream().map(s -> s.channels(1).get(0)).toList();
+      Duration span = WINDOW.multipliedBy(plan.accuracyWindows());
+      // Fresh JVMs: their first calls can exceed the Redis timeout while the JIT warms up, and a timed-out
+      // call is counted in the sidecar alone (fail-open). Warm them on another IP first.
+      AuthorizeRequest warm = Load.authorizeRequest(fixture.tenantAdminSecret, "203.0.113.9");
+      Load.openLoop(Load.authorize(channels, lane -> warm), 3, 3.0 * limit, Duration.ZERO, Duration.ofSeconds(3), 4096);
+      double errorsBefore = errors(metrics);
+
+      AuthorizeRequest over = Load.authorizeRequest(fixture.tenantAdminSecret, "203.0.113.10");
+      ConcurrentLinkedQueue<Long> admitted = new ConcurrentLinkedQueue<>();
+      Load.Latency offered = Load.openLoop(recording(Load.authorize(channels, lane -> over), admitted), 3,
+          3.0 * limit / WINDOW.toSeconds(), Duration.ZERO, span, 4096);
+      List<Long> times = new ArrayList<>(admitted);
+      times.sort(null);
+      int worst = 0;
+      for (int i = 0, j = 0; i < times.size(); i++) {
+        while (j < times.size() && times.get(j) - times.get(i) < WINDOW.toNanos() - TOLERANCE_NANOS) {
+          j++;
+        }
+        worst = Math.max(worst, j - i);
+      }
+      long overLimit = overFixedWindows(times, limit);
+      double limiterErrors = errors(metrics) - errorsBefore;
+      if (limiterErrors > 0) {
+        report.note(String.format("accuracy: %.0f Redis round trips failed during the run (each counted in its"
+            + " sidecar alone: fail-open)", limiterErrors));
+      }
+      double windows = span.toNanos() / (double) WINDOW.toNanos();
+      report.add("6 accuracy", String.format("3 sidecars, one IP offered 3× its limit (%d/s) for %.0f windows:"
+          + " admissions over the limit", limit, windows), Long.toString(overLimit), "", String.format(
+              "most in any %d ms: %d; admitted %d of %d (%.0f %% of the limit's capacity); %.0f limiter errors",
+              WINDOW.toMillis() - TOLERANCE_NANOS / 1_000_000, worst, times.size(),
+              offered.histogram().getTotalCount() + offered.failed(),
+              100.0 * times.size() / (limit * windows), limiterErrors), "0", overLimit == 0 && worst <= limit);
+      if (offered.failed() > 0) {
+        report.note("accuracy: " + offered.failed() + " calls failed (not answered) at 3× the limit");
+      }
+
+      fixture.redisFlush();
+      AuthorizeRequest under = Load.authorizeRequest(fixture.tenantAdminSecret, "203.0.113.11");
+      Load.Latency below = Load.openLoop(Load.authorize(channels, lane -> under), 3, 0.8 * limit / WINDOW.toSeconds(),
+          Duration.ZERO, span, 4096);
+      report.add("6 accuracy", "same fleet, offered 0.8× the limit (enforced mode): false rejections",
+          Long.toString(below.denied()), "", below.histogram().getTotalCount() + " calls answered", "0",
+          below.denied() == 0);
+    } finally {
+      fleet.forEach(bench::stop);
+    }
+  }
+
+  private static double errors(int[] metricsPorts) {
+    double sum = 0;
+    for (int port : metricsPorts) {
+      sum += Fixture.metric(port, "keygate_ratelimit_errors_total");
+    }
+    return sum;
+  }
+
+  /** Admissions beyond the limit in each one-window interval aligned at the start of the run. */
+  private static long overFixedWindows(List<Long> times, int limit) {
+    if (times.isEmpty()) {
+      return 0;
+    }
+    TreeMap<Long, Integer> perWindow = new TreeMap<>();
+    long origin = times.get(0);
+    for (long t : times) {
+      perWindow.merge((t - origin) / WINDOW.toNanos(), 1, Integer::sum);
+    }
+    return perWindow.values().stream().mapToLong(c -> Math.max(0, c - limit)).sum();
+  }
+
+  private static Load.Caller recording(Load.Caller caller, ConcurrentLinkedQueue<Long> admitted) {
+    return (lane, done) -> {
+      long sent = System.nanoTime();
+      caller.call(lane, outcome -> {
+        if (outcome == Load.Outcome.ALLOWED) {
+          admitted.add(sent + (System.nanoTime() - sent) / 2);
+        }
+        done.accept(outcome);
+      });
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package io.keygate.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 8. Footprint and start: RSS idle and at its peak under the throughput runs, and the time from
+ * spawning the JVM to the first allowed Authorize — beside the no-op gRPC service and a trivial JVM,
+ * all with the chart's JVM flags.
+ */
+final class Footprint {
+  private final Bench.Plan plan;
+  private final Report report;
+  private final Fixture fixture;
+
+  Footprint(Bench.Plan plan, Report report, Fixture fixture) {
+    this.plan = plan;
+    this.report = report;
+    this.fixture = fixture;
+  }
+
+  void run(Served noop, Served local, Served redis, String key) throws Exception {
+    report.add("8 footprint", "peak RSS under max load, in-process limiter (VmHWM)", Report.mib(local.peakRssKib()),
+        Report.mib(noop.peakRssKib()), "", "≤ 160 MiB", local.peakRssKib() <= 160 * 1024);
+    report.add("8 footprint", "peak RSS under max load, Redis limiter (VmHWM)", Report.mib(redis.peakRssKib()),
+        Report.mib(noop.peakRssKib()), "", "≤ 160 MiB", redis.peakRssKib() <= 160 * 1024);
+
+    List<Long> starts = new ArrayList<>();
+    List<Long> idle = new ArrayList<>();
+    List<Long> noopStarts = new ArrayList<>();
+    List<Long> noopIdle = new ArrayList<>();
+    for (int i = 0; i < plan.starts(); i++) {
+      try (Served fresh = Served.keygate("keygate-start-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir, key)) {
+        starts.add(fresh.startNanos);
+        Served.sleep(2000);
+        idle.add(fresh.rssKib());
+      }
+      try (Served fresh = Served.noop(fixture.dir.resolve("authorize.bin"), fixture.dir.resolve("check.bin"),
+          fixture.dir)) {
+        noopStarts.add(fresh.startNanos);
+        Served.sleep(2000);
+        noopIdle.add(fresh.rssKib());
+      }
+    }
+    long trivialStart = trivialJvmNanos();
+    long trivialIdle = trivialJvmIdleKib();
+    long start = median(starts);
+    report.add("8 footprint", "idle RSS after start and one call (median of " + plan.starts() + ")",
+        Report.mib(median(idle)), Report.mib(median(noopIdle)) + " no-op, " + Report.mib(trivialIdle) + " trivial JVM",
+        "", "≤ 100 MiB", median(idle) <= 100 * 1024);
+    report.add("8 footprint", "start: JVM spawn → first allowed Authorize (median of " + plan.starts() + ")",
+        Report.f0(start / 1e6) + " ms", Report.f0(median(noopStarts) / 1e6) + " ms no-op gRPC, "
+            + Report.f0(trivialStart / 1e6) + " ms trivial JVM (spawn → exit)", "", "≤ 600 ms",
+        start <= TimeUnit.MILLISECONDS.toNanos(600));
+  }
+
+  private long trivialJvmNanos() throws Exception {
+    Path log = fixture.dir.resolve("trivial.log");
+    long spawned = System.nanoTime();
+    Process process = Jvm.start(Jvm.SHIPPED_FLAGS, List.of("-cp", System.getProperty("java.class.path"),
+        Idle.class.getName(), "exit"), Map.of(), log);
+    process.waitFor(60, TimeUnit.SECONDS);
+    return System.nanoTime() - spawned;
+  }
+
+  private long trivialJvmIdleKib() {
+    Process process = Jvm.start(Jvm.SHIPPED_FLAGS, List.of("-cp", System.getProperty("java.class.path"),
+        Idle.class.getName()), Map.of(), fixture.dir.resolve("idle.log"));
+    try {
+      Served.sleep(2000);
+      return Jvm.memoryKib(process, "VmRSS");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}

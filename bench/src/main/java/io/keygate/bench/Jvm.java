@@ -1,0 +1,82 @@
+package io.keygate.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Child JVMs, started with the flags the Helm chart ships, and what the kernel says of their memory. */
+final class Jvm {
+  /**
+   * The chart's {@code javaToolOptions} (helm/keygate/values.yaml) plus {@code -XX:MaxRAM} set to the
+   * sidecar's memory limit (256 MiB), which is what the JVM would read from the container's cgroup.
+   */
+  static final List<String> SHIPPED_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xss512k",
+      "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAM=256m");
+
+  /** Extra flags for Keygate's sidecars only, for profiling: e.g. {@code -XX:StartFlightRecording=...}. */
+  static final List<String> PROFILING_FLAGS = System.getenv().containsKey("BENCH_SIDECAR_FLAGS")
+      ? List.of(System.getenv("BENCH_SIDECAR_FLAGS").trim().split("\\s+")) : List.of();
+
+  /** The console (stdout): the bench's product is the table it prints. */
+  static final java.io.PrintStream OUT = new java.io.PrintStream(
+      new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+  static final java.io.PrintStream ERR = new java.io.PrintStream(
+      new java.io.FileOutputStream(java.io.FileDescriptor.err), true, java.nio.charset.StandardCharsets.UTF_8);
+
+  private Jvm() {}
+
+  static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** Starts {@code java <flags> <args>} with {@code env} added, output to {@code log}. */
+  static Process start(List<String> flags, List<String> args, Map<String, String> env, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(java().toString());
+    command.addAll(flags);
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("KEYGATE_") || k.equals("JAVA_TOOL_OPTIONS"));
+    builder.environment().putAll(env);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Resident set size in KiB now ({@code VmRSS}) or at its peak ({@code VmHWM}); -1 if unreadable. */
+  static long memoryKib(Process process, String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no output)";
+    }
+  }
+}

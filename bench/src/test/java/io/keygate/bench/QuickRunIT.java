@@ -1,0 +1,37 @@
+package io.keygate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CI smoke run of the benchmark set ({@code --quick}): every measurement runs against real
+ * sidecar processes and prints a figure. Speed targets are not asserted here (a shared CI machine
+ * says nothing about them; docs/performance.md has the figures) — only what is exact whatever the
+ * machine: every section measured, one Redis round trip per call, and the invalid-key flood costing
+ * at most one lookup per distinct secret and none on a repeat.
+ */
+class QuickRunIT {
+  private static final Path JAR = Path.of("..", "server", "target", "keygate.jar");
+
+  @Test
+  void quickRunMeasuresEverySection() throws Exception {
+    Report report = Bench.run(Bench.Plan.of(Set.of(), true, 0), JAR.toAbsolutePath());
+    List<Report.Row> rows = report.rows();
+
+    Set<String> sections = rows.stream().map(r -> r.section().substring(0, 1)).collect(Collectors.toSet());
+    assertThat(sections).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+    assertThat(rows).allSatisfy(row -> assertThat(row.keygate()).isNotBlank().doesNotContain("n/a"));
+    assertThat(rows).filteredOn(r -> r.section().startsWith("1"))
+        .allSatisfy(row -> assertThat(row.keygate()).as(row.metric()).doesNotContain("failed!"));
+
+    assertThat(rows).filteredOn(r -> r.section().startsWith("4")).hasSize(2)
+        .allSatisfy(row -> assertThat(row.met()).as(row.metric() + ": " + row.compared()).isTrue());
+    assertThat(rows).filteredOn(r -> r.section().equals("5 invalid-key flood")).hasSize(3)
+        .allSatisfy(row -> assertThat(row.met()).as(row.metric() + ": " + row.keygate()).isTrue());
+  }
+}
