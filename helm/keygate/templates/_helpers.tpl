@@ -55,6 +55,10 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- define "keygate.env" -}}
 - name: KEYGATE_PORT
   value: {{ .Values.grpc.port | quote }}
+{{- if .Values.migration.enabled }}
+- name: KEYGATE_MIGRATE
+  value: "false"
+{{- end }}
 - name: KEYGATE_DATABASE_URL
   value: {{ required "database.url is required (jdbc:postgresql://host:5432/db)" .Values.database.url | quote }}
 {{- if .Values.database.userKey }}

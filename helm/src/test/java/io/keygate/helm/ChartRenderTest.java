@@ -43,6 +43,8 @@ class ChartRenderTest {
 
     Map<String, Map<String, Object>> env = env(container);
     assertThat(env.get("KEYGATE_HOST").get("value")).isEqualTo("0.0.0.0");
+    assertThat(env.get("KEYGATE_MIGRATE").get("value")).as("the hook Job migrates; serve only checks the schema")
+        .isEqualTo("false");
     assertThat(env.get("KEYGATE_RATE_LIMIT_FAILURE").get("value")).isEqualTo("open");
     assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
         .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");

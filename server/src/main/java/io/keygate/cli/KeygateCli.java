@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "keygate", mixinStandardHelpOptions = true, version = "keygate 0.1.0",
     description = "API-key authorization sidecar: keys, roles, rate limits, Envoy ext_authz.",
     subcommands = {DevCommand.class, ServeCommand.class, MigrateCommand.class, BootstrapCommand.class,
-        AuthorizeCommand.class, TenantsCommand.class, ScopesCommand.class, PrincipalsCommand.class,
+        AuthorizeCommand.class, TrainCommand.class, TenantsCommand.class, ScopesCommand.class, PrincipalsCommand.class,
         RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nManagement commands (tenants, scopes, principals, roles, keys, tokens, audit):%n",

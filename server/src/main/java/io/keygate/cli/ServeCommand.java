@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /** Runs Keygate in production: configuration from the environment, never prints a secret. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the sidecar. Database from KEYGATE_DATABASE_URL/_USER/_PASSWORD (embedded if unset)."
-        + " Applies pending migrations; create the first admin key with 'keygate bootstrap'.")
+        + " Applies pending migrations unless --no-migrate (KEYGATE_MIGRATE=false); create the first admin key"
+        + " with 'keygate bootstrap'.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin
   ServerOptions options;
@@ -18,7 +19,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String[] metricsAt = options.metrics();
-    KeygateServer server = KeygateServer.start(options.config());
+    KeygateServer server = KeygateServer.start(options.config(), options.migrate());
     HTTPServer metrics = null;
     if (metricsAt != null) {
       metrics = server.metrics().serve(metricsAt[0], Integer.parseInt(metricsAt[1]));

@@ -20,6 +20,23 @@ final class ServerOptions {
       + " (KEYGATE_METRICS_ADDRESS, default: not served). Use 0.0.0.0:9464 to let Prometheus scrape the pod.")
   String metricsAddress;
 
+  @Option(names = "--migrate", negatable = true, description = "Apply pending database migrations at start"
+      + " (KEYGATE_MIGRATE, default true). --no-migrate only checks that the schema is current, which starts"
+      + " faster: for fleets whose migrations run as a separate step (`keygate migrate`, the Helm chart's hook).")
+  Boolean migrate;
+
+  /** Whether to apply migrations at start. */
+  boolean migrate() {
+    if (migrate != null) {
+      return migrate;
+    }
+    String value = System.getenv().getOrDefault("KEYGATE_MIGRATE", "true").trim().toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("KEYGATE_MIGRATE must be true or false, got '" + value + "'");
+    }
+    return value.equals("true");
+  }
+
   /** The metrics address as {host, port}, or null when metrics are not served. */
   String[] metrics() {
     String address = metricsAddress != null ? metricsAddress : System.getenv().getOrDefault(

@@ -157,6 +157,14 @@ public final class KeygateServer implements AutoCloseable {
 
   /** Connects to (or starts) the database, applies migrations, and starts serving. */
   public static KeygateServer start(KeygateConfig config) {
+    return start(config, true);
+  }
+
+  /**
+   * As {@link #start(KeygateConfig)}; with {@code migrate} false, pending migrations are not applied
+   * but the schema is checked to be current (one query) — for fleets that migrate in a separate step.
+   */
+  public static KeygateServer start(KeygateConfig config, boolean migrate) {
     EmbeddedDatabase embedded = null;
     Database database;
     if (config.embeddedDatabase()) {
@@ -167,9 +175,13 @@ public final class KeygateServer implements AutoCloseable {
           config.databasePoolSize());
     }
     try {
-      int applied = database.migrate();
-      if (applied > 0) {
-        LOG.info("applied {} database migrations", applied);
+      if (migrate) {
+        int applied = database.migrate();
+        if (applied > 0) {
+          LOG.info("applied {} database migrations", applied);
+        }
+      } else {
+        database.checkSchema();
       }
       KeygateServer keygate = new KeygateServer(config, embedded, database);
       if (keygate.changeFeed != null) {

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -89,6 +90,38 @@ class JarIT {
       channel.shutdownNow();
       serve.destroyForcibly();
     }
+  }
+
+  /**
+   * The image's class-data-sharing step: {@code keygate train} under -XX:ArchiveClassesAtExit writes
+   * an archive, and the jar starts with -Xshare:on on it (which refuses to start on an archive it
+   * cannot map).
+   */
+  @Test
+  void theTrainingRunLeavesAnArchiveTheJarStartsWith() throws Exception {
+    Path archive = tmp.resolve("keygate.jsa");
+    Result train = runJava(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xlog:cds=error",
+        "-XX:ArchiveClassesAtExit=" + archive), "train");
+    assertThat(train.exit).as(train.output).isZero();
+    assertThat(archive).isNotEmptyFile();
+    Result start = runJava(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+        "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xss512k"), "--version");
+    assertThat(start.exit).as(start.output).isZero();
+    assertThat(start.output).contains("keygate 0.1.0");
+  }
+
+  private Result runJava(List<String> flags, String command) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> line = new java.util.ArrayList<>();
+    line.add(java.toString());
+    line.addAll(flags);
+    line.addAll(List.of("-jar", JAR.toString(), command));
+    Path log = tmp.resolve(command + "-" + System.nanoTime() + ".log");
+    ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("KEYGATE_") || k.equals("JAVA_TOOL_OPTIONS"));
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command + " finishes").isTrue();
+    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
   private record Result(int exit, String output) {}

@@ -1,0 +1,53 @@
+package io.keygate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keygate.KeygateException;
+import io.keygate.config.KeygateConfig;
+import io.keygate.server.KeygateServer;
+import io.keygate.store.postgres.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code KEYGATE_MIGRATE=false} (the Helm chart's sidecars, whose migrations run in the hook Job):
+ * the server refuses to start on a schema that is missing or behind, saying what to run, and
+ * starts on a current one without running Flyway.
+ */
+class StartWithoutMigrationsIT {
+  @Test
+  void refusesAnUnmigratedDatabaseAndServesAMigratedOne() {
+    String url = TestPostgres.newDatabase();
+    KeygateConfig config = KeygateConfig.fromEnv(Map.of()).withListen("127.0.0.1", 0)
+        .withDatabase(url, "postgres", "");
+
+    assertThatThrownBy(() -> KeygateServer.start(config, false))
+        .isInstanceOf(KeygateException.class)
+        .hasMessageContaining("schema is at version 0")
+        .hasMessageContaining("keygate migrate");
+
+    try (Database database = new Database(url, "postgres", "", 1)) {
+      assertThat(database.migrate()).isEqualTo(Database.SCHEMA_VERSION);
+    }
+    try (KeygateServer server = KeygateServer.start(config, false)) {
+      assertThat(server.bootstrap().bootstrapIfEmpty()).as("serves on the migrated schema").isPresent();
+    }
+  }
+
+  @Test
+  void theSchemaVersionIsTheHighestShippedMigration() throws Exception {
+    Pattern version = Pattern.compile("V(\\d+)__.*\\.sql");
+    int highest;
+    try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+      highest = files.map(p -> version.matcher(p.getFileName().toString())).filter(Matcher::matches)
+          .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+    }
+    assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+  }
+}
