@@ -91,6 +91,7 @@ final class Fixture implements AutoCloseable {
     env.put("KEYGATE_DATABASE_URL", jdbcUrl);
     env.put("KEYGATE_DATABASE_USER", "postgres");
     env.put("KEYGATE_IP_LIMIT_REQUESTS", Long.toString(NEVER_BINDS));
+    env.put("KEYGATE_MIGRATE", "false"); // as the Helm chart runs sidecars: its hook Job migrates
     env.putAll(extra);
     // Experiments: BENCH_SIDECAR_ENV="KEYGATE_EXECUTOR_THREADS=16,KEYGATE_REDIS_TIMEOUT_MS=100" overrides any of it.
     String override = System.getenv("BENCH_SIDECAR_ENV");

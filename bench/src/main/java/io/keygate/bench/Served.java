@@ -36,6 +36,12 @@ final class Served implements AutoCloseable {
 
   /** A Keygate sidecar: {@code java <shipped flags> -jar keygate.jar serve} with {@code env}. */
   static Served keygate(String name, Path jar, Map<String, String> env, Path dir, String probeCredential) {
+    return keygate(name, jar, env, dir, probeCredential, List.of());
+  }
+
+  /** As above, with JVM flags added to the shipped ones (e.g. the image's class-data-sharing archive). */
+  static Served keygate(String name, Path jar, Map<String, String> env, Path dir, String probeCredential,
+      List<String> extraFlags) {
     int port = Jvm.freePort();
     Map<String, String> all = new HashMap<>(env);
     all.put("KEYGATE_HOST", "127.0.0.1");
@@ -43,6 +49,7 @@ final class Served implements AutoCloseable {
     Path log = dir.resolve(name + ".log");
     long spawned = System.nanoTime();
     List<String> flags = new ArrayList<>(Jvm.SHIPPED_FLAGS);
+    flags.addAll(extraFlags);
     flags.addAll(Jvm.PROFILING_FLAGS.stream().map(f -> f.replace("{name}", name)).toList());
     Process process = Jvm.start(flags, List.of("-jar", jar.toString(), "serve"), all, log);
     return awaitFirstAllow(name, process, port, log, spawned, probeCredential);
