@@ -104,6 +104,10 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
   value: {{ .Values.rateLimit.ipLimitRequests | quote }}
 - name: KEYGATE_IP_LIMIT_WINDOW_SECONDS
   value: {{ .Values.rateLimit.ipLimitWindowSeconds | quote }}
+- name: KEYGATE_AUTH_FAILURE_LIMIT
+  value: {{ .Values.rateLimit.authFailureLimit | quote }}
+- name: KEYGATE_AUTH_FAILURE_WINDOW_SECONDS
+  value: {{ .Values.rateLimit.authFailureWindowSeconds | quote }}
 - name: KEYGATE_CACHE_TTL_SECONDS
   value: {{ .Values.cache.ttlSeconds | quote }}
 - name: KEYGATE_NEGATIVE_CACHE_TTL_SECONDS

@@ -46,6 +46,8 @@ class ChartRenderTest {
     assertThat(env.get("KEYGATE_MIGRATE").get("value")).as("the hook Job migrates; serve only checks the schema")
         .isEqualTo("false");
     assertThat(env.get("KEYGATE_RATE_LIMIT_FAILURE").get("value")).isEqualTo("open");
+    assertThat(env.get("KEYGATE_AUTH_FAILURE_LIMIT").get("value")).isEqualTo("100");
+    assertThat(env.get("KEYGATE_AUTH_FAILURE_WINDOW_SECONDS").get("value")).isEqualTo("900");
     assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
         .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");
     assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE",
