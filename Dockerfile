@@ -24,7 +24,7 @@ RUN groupadd --system --gid 10001 keygate && useradd --system --uid 10001 --gid 
 COPY --from=build /src/server/target/keygate.jar /app/keygate.jar
 # Class-data sharing: a training run (`keygate train`: a throw-away Keygate on an embedded PostgreSQL,
 # asked Authorize, Check and a management call) records the classes a sidecar loads; every start then
-# maps /app/keygate.jsa instead of loading them again (about a third off the start, docs/performance.md).
+# maps /app/keygate.jsa instead of loading them again (about half the start time, docs/performance.md).
 # JarIT runs the same training and starts the jar with -Xshare:on on the archive.
 RUN java -XX:+UseSerialGC -Xss512k -Xlog:cds=error -XX:ArchiveClassesAtExit=/app/keygate.jsa \
       -jar /app/keygate.jar train \
