@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +59,11 @@ public final class Authorizer {
 
   /** Decides, counts the decision by reason ({@link #decisions}) and failed authentications per IP. */
   public Decision authorize(AuthorizeInput in) {
-    Decision decision = decide(in);
+    return authorize(in, prepare(in));
+  }
+
+  private Decision authorize(AuthorizeInput in, Prepared prepared) {
+    Decision decision = decide(in, prepared);
     decisions[decision.reason().ordinal()].increment();
     if (decision.httpStatus() == 401 && decision.reason() != Reason.CREDENTIAL_MISSING) {
       // A credential was sent and refused: count it against the IP's failed-authentication guard.
@@ -73,38 +78,42 @@ public final class Authorizer {
   }
 
   /**
-   * The decision for a key already in memory, without blocking: shape check, digest, cache hit,
-   * role and permission checks in this thread, both rate limits counted through the limiter's
-   * non-blocking path (in process, or one asynchronous Redis round trip). Null when the request
-   * needs the full path ({@link #authorize}) — a cache miss, a refusal before or at
-   * authentication (those count against the IP and its failure guard first), a scope to resolve,
-   * a public route, or a limiter that can only count by blocking — so the caller runs that on a
-   * thread that may block. Throws what {@link #authorize} throws for invalid input.
+   * A decision begun on a thread that must not block (a transport thread). Either {@code now} is
+   * set — a key already in memory: shape check, digest, cache hit, role and permission checks done
+   * here, both rate limits counted through the limiter's non-blocking path (in process, or one
+   * asynchronous Redis round trip) — or {@code blocking} is, to run on a thread that may block: a
+   * cache miss, a refusal before or at authentication (those count against the IP and its failure
+   * guard first), a scope to resolve, a public route, or a limiter that can only count by blocking.
+   * The work done here (validation, digest, cache look) is not done again by {@code blocking}.
    */
-  public CompletionStage<Decision> authorizeCached(AuthorizeInput in) {
+  public record Attempt(CompletionStage<Decision> now, Supplier<Decision> blocking) {}
+
+  /** Begins {@link #authorize} without blocking; throws what it throws for invalid input. */
+  public Attempt attempt(AuthorizeInput in) {
     Prepared p = prepare(in);
+    Supplier<Decision> full = () -> authorize(in, p);
     if (p.publicRoute() || p.early() != null || p.cached().isEmpty()) {
-      return null;
+      return new Attempt(null, full);
     }
     CredentialRecord key = p.cached().get();
     if (!in.scopeId().isEmpty() || key.scopeId() != null) {
-      return null;
+      return new Attempt(null, full);
     }
     Instant now = clock.instant();
     Reason reason = DecisionEngine.decide(key, p.request(in), ScopePath.TENANT_WIDE, now);
     if (reason.httpStatus() == 401) {
-      return null;
+      return new Attempt(null, full);
     }
     CompletionStage<RateLimiter.Outcome> counted = limiter.countKeyAsync(key, in.clientIp(), false,
         reason == Reason.OK);
     if (counted == null) {
-      return null;
+      return new Attempt(null, full);
     }
-    return counted.thenApply(limits -> {
+    return new Attempt(counted.thenApply(limits -> {
       Decision decision = afterLimits(key, reason, null, limits, now);
       decisions[decision.reason().ordinal()].increment();
       return decision;
-    });
+    }), null);
   }
 
   /** What is known about a request before any I/O. */
@@ -149,8 +158,7 @@ public final class Authorizer {
     return new Prepared(permission, write, false, found, early, digest, record);
   }
 
-  private Decision decide(AuthorizeInput in) {
-    Prepared p = prepare(in);
+  private Decision decide(AuthorizeInput in, Prepared p) {
     if (p.publicRoute()) {
       RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
       Decision limited = limited(ip, null);

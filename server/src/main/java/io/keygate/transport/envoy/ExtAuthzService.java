@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -63,11 +62,6 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
   private final int trustedHops;
   private final Executor blocking;
 
-  /** Decides in the caller's thread; for tests and tools. */
-  public ExtAuthzService(Authorizer authorizer, int trustedHops) {
-    this(authorizer, trustedHops, Runnable::run);
-  }
-
   /**
    * Decides cached keys on the calling (transport) thread and everything else — lookups that may
    * block — on {@code blocking}.
@@ -80,42 +74,23 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
 
   @Override
   public void check(CheckRequest request, StreamObserver<CheckResponse> observer) {
-    Rpc.decide(observer, blocking, () -> fast(request), () -> decide(request));
+    Rpc.decide(observer, blocking, () -> begin(request));
   }
 
-  /** The answer without blocking when the key is in memory; null for the full path. */
-  private CompletionStage<CheckResponse> fast(CheckRequest request) {
+  private Rpc.Answer<CheckResponse> begin(CheckRequest request) {
     Input input = input(request);
     if (input == null) {
-      return null;
+      return Rpc.Answer.at(denied(Decision.refuse(Reason.REQUEST_INVALID, null),
+          "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter"));
     }
     try {
-      CompletionStage<Decision> decision = authorizer.authorizeCached(input.in());
-      return decision == null ? null : decision.thenApply(d -> respond(d, input.headers()));
-    } catch (KeygateException e) {
-      return null; // the full path answers it (invalid input is a denial there)
-    }
-  }
-
-  CheckResponse decide(CheckRequest request) {
-    AttributeContext attributes = request.getAttributes();
-    if (!attributes.hasRequest() || !attributes.getRequest().hasHttp()
-        || attributes.getRequest().getHttp().getMethod().isEmpty()
-        || attributes.getRequest().getHttp().getPath().isEmpty()) {
-      return denied(Decision.refuse(Reason.REQUEST_INVALID, null),
-          "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter");
-    }
-    Input input = input(request);
-    Decision decision;
-    try {
-      decision = authorizer.authorize(input.in());
+      return Rpc.Answer.of(authorizer.attempt(input.in()), decision -> respond(decision, input.headers()));
     } catch (KeygateException e) {
       if (e.kind() == KeygateException.Kind.INVALID_ARGUMENT) {
-        return denied(Decision.refuse(Reason.REQUEST_INVALID, null), e.getMessage());
+        return Rpc.Answer.at(denied(Decision.refuse(Reason.REQUEST_INVALID, null), e.getMessage()));
       }
       throw e;
     }
-    return respond(decision, input.headers());
   }
 
   private record Input(AuthorizeInput in, Map<String, String> headers) {}

@@ -17,7 +17,6 @@ import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.RateLimitStatus;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenAccess;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** {@code keygate.v1.AuthorizerService}: maps the request in, the {@link Decision} out. */
@@ -32,11 +31,6 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
 
   private final Authorizer authorizer;
   private final Executor blocking;
-
-  /** Decides in the caller's thread; for tests and tools. */
-  public AuthorizerGrpcService(Authorizer authorizer) {
-    this(authorizer, Runnable::run);
-  }
 
   /**
    * Decides cached keys on the calling (transport) thread and everything else — lookups that may
@@ -53,10 +47,7 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
         request.getCredential(), transport(request.getCredentialTransport()), request.getHeadersMap(),
         request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
         request.getScopeId());
-    Rpc.decide(observer, blocking, () -> {
-      CompletionStage<Decision> decision = authorizer.authorizeCached(in);
-      return decision == null ? null : decision.thenApply(AuthorizerGrpcService::toResponse);
-    }, () -> toResponse(authorizer.authorize(in)));
+    Rpc.decide(observer, blocking, () -> Rpc.Answer.of(authorizer.attempt(in), AuthorizerGrpcService::toResponse));
   }
 
   static AuthorizeResponse toResponse(Decision decision) {

@@ -3,7 +3,10 @@ package io.keygate.transport.grpc;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.keygate.authz.Decision;
+import io.keygate.decision.Authorizer;
 import io.keygate.manage.Caller;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -39,31 +42,49 @@ public final class Rpc {
   }
 
   /**
-   * A decision handler that answers from memory on the calling (transport) thread when it can:
-   * {@code fast} returns the answer's stage, or null when the call needs I/O that may block — then
-   * {@code full} runs on {@code blocking}, in the call's context (so its deadline still applies).
-   * The stage may complete on another thread (Redis's); the answer goes out from there.
+   * A decision begun on the transport thread: the answer {@code now} (it may complete later, on
+   * Redis's thread), or the work that remains, to run where it may {@code blocking}ly wait.
    */
-  public static <T> void decide(StreamObserver<T> observer, Executor blocking, Supplier<CompletionStage<T>> fast,
-      Supplier<T> full) {
+  public record Answer<T>(CompletionStage<T> now, Supplier<T> blocking) {
+    /** The authorizer's attempt, its decision turned into this service's response. */
+    public static <T> Answer<T> of(Authorizer.Attempt attempt, Function<Decision, T> respond) {
+      return attempt.now() != null ? new Answer<>(attempt.now().thenApply(respond), null)
+          : new Answer<>(null, () -> respond.apply(attempt.blocking().get()));
+    }
+
+    public static <T> Answer<T> at(T response) {
+      return new Answer<>(CompletableFuture.completedFuture(response), null);
+    }
+  }
+
+  /**
+   * A decision handler that answers from memory on the calling (transport) thread when it can, and
+   * otherwise runs what remains on {@code pool} in the call's context (so its deadline still
+   * applies). The answer goes out from whichever thread completes it.
+   */
+  public static <T> void decide(StreamObserver<T> observer, Executor pool, Supplier<Answer<T>> begin) {
     Context context = Context.current();
-    CompletionStage<T> stage;
+    if (context.isCancelled()) {
+      unary(observer, () -> null); // answers CANCELLED
+      return;
+    }
+    Answer<T> answer;
     try {
-      stage = context.isCancelled() ? null : fast.get();
+      answer = begin.get();
     } catch (RuntimeException e) {
       observer.onError(Statuses.toStatus(e));
       return;
     }
-    if (stage == null) {
+    if (answer.now() == null) {
       try {
-        blocking.execute(context.wrap(() -> unary(observer, full)));
+        pool.execute(context.wrap(() -> unary(observer, answer.blocking())));
       } catch (RejectedExecutionException e) {
         observer.onError(Status.RESOURCE_EXHAUSTED.withDescription("keygate is overloaded; retry with backoff")
             .asRuntimeException());
       }
       return;
     }
-    stage.whenComplete((response, error) -> context.run(() -> unary(observer, () -> {
+    answer.now().whenComplete((response, error) -> context.run(() -> unary(observer, () -> {
       if (error != null) {
         throw error instanceof CompletionException && error.getCause() instanceof RuntimeException cause
             ? cause : error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
