@@ -15,6 +15,8 @@ import java.util.List;
  * @param roleId the role the permissions came from; {@code null} when default permissions apply
  * @param permissions effective permissions (role's, or the tenant's defaults)
  * @param keyLimitPerMinute effective per-key limit (key's own, else the tenant's); 0 = none
+ * @param version the change-log sequence visible to the read that produced this record: it reflects
+ *     every change numbered up to {@code version} and none after (see {@link io.keygate.store.Change})
  */
 public record CredentialRecord(
     String tenantId,
@@ -33,7 +35,8 @@ public record CredentialRecord(
     boolean revoked,
     long keyLimitPerMinute,
     boolean keyLimitEnforced,
-    TenantPolicy policy) {
+    TenantPolicy policy,
+    long version) {
 
   public CredentialRecord {
     permissions = List.copyOf(permissions);

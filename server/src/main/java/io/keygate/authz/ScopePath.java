@@ -5,12 +5,15 @@ import java.util.List;
 /**
  * A scope and its ancestors, nearest first, as the decision needs them: ids and API-access
  * switches. An empty path means "tenant-wide".
+ *
+ * @param version the change-log sequence visible to the read that produced the path (as
+ *     {@link CredentialRecord#version()}); 0 when it was not read
  */
-public record ScopePath(List<Node> nodes) {
+public record ScopePath(List<Node> nodes, long version) {
   /** One scope on the path. */
   public record Node(String id, boolean apiAccessEnabled) {}
 
-  public static final ScopePath TENANT_WIDE = new ScopePath(List.of());
+  public static final ScopePath TENANT_WIDE = new ScopePath(List.of(), 0);
 
   public ScopePath {
     nodes = List.copyOf(nodes);

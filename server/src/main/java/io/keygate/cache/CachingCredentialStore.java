@@ -2,44 +2,60 @@ package io.keygate.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.ScopePath;
-import io.keygate.manage.ChangeListener;
+import io.keygate.store.Change;
+import io.keygate.store.ChangeListener;
 import io.keygate.store.CredentialStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The decision path's in-memory cache in front of a {@link CredentialStore}: key records by secret
  * digest, unknown digests (a separate, bounded negative cache, so a flood of random keys cannot
  * evict real ones), and scope paths. Every entry is dropped after {@code ttl} at the latest — the
- * staleness bound when a change notification is lost — and at once when {@link ChangeListener}
- * reports a change of its key or tenant.
+ * staleness bound when changes cannot be followed — and when a {@linkplain #changed change} it has
+ * not seen concerns it.
  *
- * <p>A lookup that was in flight while an invalidation ran never leaves its (possibly stale) result
- * in the cache: every invalidation bumps a counter, and a loader that sees the counter moved during
- * its load removes what it inserted. The load's answer is still returned to its caller, whose
- * request began before the change.
+ * <p>Invalidation is precise: every record carries the change-log sequence its read saw
+ * ({@link CredentialRecord#version()}), and a change numbered {@code seq} evicts only records of its
+ * key (or tenant) read before it ({@code version < seq}). So a late notification of a change the
+ * record already reflects — typically the creation of the key it just loaded — leaves it cached.
+ * A lookup still in flight when a change arrives checks the {@link RecentChanges} after inserting
+ * its result and removes it if a change it did not see concerns it; the answer is still returned to
+ * its caller, whose request began before the change.
+ *
+ * <p>Unknown digests need no such care: a digest only becomes valid when a token is issued or
+ * rotated, and its secret is generated in that transaction and shown only after the commit, so no
+ * lookup of it can have been answered "unknown" before.
  */
 public final class CachingCredentialStore implements CredentialStore, ChangeListener {
   private final CredentialStore store;
   private final Cache<ByteBuffer, CredentialRecord> known;
   private final Cache<ByteBuffer, Boolean> unknown;
   private final Cache<ScopeKey, Optional<ScopePath>> scopes;
-  private final AtomicLong invalidations = new AtomicLong();
+  private final RecentChanges recent = new RecentChanges();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
   private record ScopeKey(String tenantId, String scopeId) {}
 
   public CachingCredentialStore(CredentialStore store, Duration ttl, Duration negativeTtl, int maxEntries) {
+    this(store, ttl, negativeTtl, maxEntries, Ticker.systemTicker());
+  }
+
+  /** As above, with time read from {@code ticker} (tests advance it instead of sleeping). */
+  public CachingCredentialStore(CredentialStore store, Duration ttl, Duration negativeTtl, int maxEntries,
+      Ticker ticker) {
     this.store = store;
-    this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
-    this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).build();
-    this.scopes = Caffeine.newBuilder().maximumSize(Math.max(1000, maxEntries / 10)).expireAfterWrite(ttl).build();
+    this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).ticker(ticker).build();
+    this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
+        .build();
+    this.scopes = Caffeine.newBuilder().maximumSize(Math.max(1000, maxEntries / 10)).expireAfterWrite(ttl)
+        .ticker(ticker).build();
   }
 
   @Override
@@ -55,16 +71,16 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
       return Optional.empty();
     }
     misses.increment();
-    long before = invalidations.get();
+    long mark = recent.mark();
     Optional<CredentialRecord> loaded = store.findByDigest(digest);
-    if (loaded.isPresent()) {
-      known.put(key, loaded.get());
-    } else {
+    if (loaded.isEmpty()) {
       unknown.put(key, Boolean.TRUE);
+      return loaded;
     }
-    if (invalidations.get() != before) {
-      known.invalidate(key);
-      unknown.invalidate(key);
+    CredentialRecord record = loaded.get();
+    known.put(key, record);
+    if (recent.changedSince(mark, record.version(), record.tenantId(), record.apiKeyId())) {
+      known.asMap().remove(key, record);
     }
     return loaded;
   }
@@ -82,33 +98,36 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
     if (cached != null) {
       return cached.orElse(null);
     }
-    long before = invalidations.get();
+    long mark = recent.mark();
     ScopePath loaded = store.scopePath(tenantId, scopeId);
-    scopes.put(key, Optional.ofNullable(loaded));
-    if (invalidations.get() != before) {
-      scopes.invalidate(key);
+    Optional<ScopePath> entry = Optional.ofNullable(loaded);
+    scopes.put(key, entry);
+    // A missing scope has no version: any change of its tenant counts as unseen.
+    if (recent.changedSince(mark, loaded == null ? -1 : loaded.version(), tenantId, null)) {
+      scopes.asMap().remove(key, entry);
     }
     return loaded;
   }
 
-  /** Drops every cached record of the key {@code apiKeyId}. */
+  /**
+   * Drops what {@code change} made stale: the records of its key (or, for a tenant-wide change, of
+   * every key and scope of its tenant) that were read before it.
+   */
   @Override
-  public void keyChanged(String tenantId, String apiKeyId) {
-    invalidations.incrementAndGet();
-    known.asMap().values().removeIf(r -> r.apiKeyId().equals(apiKeyId));
+  public void changed(Change change) {
+    recent.add(change);
+    long seq = change.seq();
+    known.asMap().values().removeIf(r -> r.version() < seq && change.concerns(r.tenantId(), r.apiKeyId()));
+    if (change.tenantWide()) {
+      scopes.asMap().entrySet().removeIf(e -> e.getKey().tenantId().equals(change.tenantId())
+          && e.getValue().map(path -> path.version() < seq).orElse(true));
+    }
   }
 
-  /** Drops everything cached for the tenant: its keys' records and its scope paths. */
+  /** Drops everything (changes may have been missed). */
   @Override
-  public void tenantChanged(String tenantId) {
-    invalidations.incrementAndGet();
-    known.asMap().values().removeIf(r -> r.tenantId().equals(tenantId));
-    scopes.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
-  }
-
-  /** Drops everything (the change feed reconnected and may have missed changes). */
-  public void invalidateAll() {
-    invalidations.incrementAndGet();
+  public void resync() {
+    recent.resync();
     known.invalidateAll();
     unknown.invalidateAll();
     scopes.invalidateAll();

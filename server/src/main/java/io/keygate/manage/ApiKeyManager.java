@@ -39,12 +39,10 @@ public final class ApiKeyManager {
 
   private final Database database;
   private final TokenIssuer issuer;
-  private final ChangeListener changes;
 
-  public ApiKeyManager(Database database, TokenIssuer issuer, ChangeListener changes) {
+  public ApiKeyManager(Database database, TokenIssuer issuer) {
     this.database = database;
     this.issuer = issuer;
-    this.changes = changes;
   }
 
   public CreateApiKeyResponse create(Caller caller, CreateApiKeyRequest request) {
@@ -105,15 +103,15 @@ public final class ApiKeyManager {
             "api_key_id", key.getId(), "hint", issued.token().getHint(), "access", issued.token().getAccess()));
         response.setToken(issued.token()).setSecret(issued.secret());
       }
-      return response.setApiKey(KeyRows.find(c, caller.tenantId(), key.getId(), KeyRows.Visibility.ALL).orElseThrow())
-          .build();
+      return response.setApiKey(KeyRows.find(c, caller.tenantId(), key.getId(), KeyRows.Visibility.ALL, issuer.now())
+          .orElseThrow()).build();
     });
   }
 
   public ApiKey get(Caller caller, String apiKeyId) {
     Validate.id("api_key_id", apiKeyId, "key", false);
     KeyRows.Visibility visibility = Access.keyVisibility(caller);
-    return database.read(c -> KeyRows.find(c, caller.tenantId(), apiKeyId, visibility))
+    return database.read(c -> KeyRows.find(c, caller.tenantId(), apiKeyId, visibility, issuer.now()))
         .orElseThrow(() -> KeygateException.notFound("API key", apiKeyId));
   }
 
@@ -132,7 +130,8 @@ public final class ApiKeyManager {
     KeyRows.Visibility visibility = Access.keyVisibility(caller);
     KeyRows.Filter filter = new KeyRows.Filter(request.getOwnerPrincipalId(), request.getScopeId(),
         request.getRoleId(), request.getState(), request.getTag());
-    List<ApiKey> keys = database.read(c -> KeyRows.list(c, caller.tenantId(), filter, visibility, after, size));
+    List<ApiKey> keys = database.read(c -> KeyRows.list(c, caller.tenantId(), filter, visibility, after, size,
+        issuer.now()));
     return ListApiKeysResponse.newBuilder()
         .addAllApiKeys(keys)
         .setNextPageToken(Pages.next(keys, size, ApiKey::getId))
@@ -153,7 +152,7 @@ public final class ApiKeyManager {
     }
     validateLimit(request.hasRateLimit() ? request.getRateLimit() : null);
     ApiKey updated = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id);
+      ApiKey key = lockVisible(c, caller, id, issuer.now());
       Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
       Role role = null;
       if (request.hasRoleId() && !request.getRoleId().isEmpty()) {
@@ -191,33 +190,31 @@ public final class ApiKeyManager {
           "role_id", request.hasRoleId() ? request.getRoleId() : null,
           "rate_limit_per_minute", request.hasRateLimit() ? perMinute : null, "rate_limit_mode",
           request.hasRateLimit() ? mode : null, "expire_time", request.hasExpiration() ? expiresAt : null));
-      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL).orElseThrow();
+      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, issuer.now()).orElseThrow();
     });
-    changes.keyChanged(caller.tenantId(), id);
     return updated;
   }
 
   public ApiKey revoke(Caller caller, String apiKeyId) {
     String id = Validate.id("api_key_id", apiKeyId, "key", false);
     ApiKey revoked = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id);
+      ApiKey key = lockVisible(c, caller, id, issuer.now());
       Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
       Access.requireKeyAction(caller, owner, "delete");
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
         throw KeygateException.precondition("API key " + id + " is already revoked");
       }
-      KeyRows.revoke(c, caller.tenantId(), id);
+      KeyRows.revoke(c, caller.tenantId(), id, issuer.now());
       Audit.record(c, caller, "api_key.revoke", "api_key", id, Map.of());
-      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL).orElseThrow();
+      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, issuer.now()).orElseThrow();
     });
-    changes.keyChanged(caller.tenantId(), id);
     return revoked;
   }
 
   public int delete(Caller caller, String apiKeyId) {
     String id = Validate.id("api_key_id", apiKeyId, "key", false);
     int deleted = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id);
+      ApiKey key = lockVisible(c, caller, id, issuer.now());
       Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
       Access.requireKeyAction(caller, owner, "delete");
       int tokens = KeyRows.delete(c, caller.tenantId(), id);
@@ -225,16 +222,15 @@ public final class ApiKeyManager {
           "deleted_tokens", tokens));
       return tokens;
     });
-    changes.keyChanged(caller.tenantId(), id);
     return deleted;
   }
 
   /** Locks the key if the caller may see it; NOT_FOUND otherwise (also for other tenants' keys). */
-  static ApiKey lockVisible(Connection c, Caller caller, String id) throws SQLException {
+  static ApiKey lockVisible(Connection c, Caller caller, String id, Instant now) throws SQLException {
     KeyRows.Visibility visibility = Access.keyVisibilityOrOwn(caller);
-    KeyRows.find(c, caller.tenantId(), id, visibility)
+    KeyRows.find(c, caller.tenantId(), id, visibility, now)
         .orElseThrow(() -> KeygateException.notFound("API key", id));
-    return KeyRows.lock(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("API key", id));
+    return KeyRows.lock(c, caller.tenantId(), id, now).orElseThrow(() -> KeygateException.notFound("API key", id));
   }
 
   private static void validateLimit(KeyRateLimit limit) {

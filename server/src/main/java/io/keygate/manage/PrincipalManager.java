@@ -20,11 +20,9 @@ import java.util.List;
 /** Users, service accounts and AI agents (each agent managed by a human user). */
 public final class PrincipalManager {
   private final Database database;
-  private final ChangeListener changes;
 
-  public PrincipalManager(Database database, ChangeListener changes) {
+  public PrincipalManager(Database database) {
     this.database = database;
-    this.changes = changes;
   }
 
   public Principal create(Caller caller, CreatePrincipalRequest request) {
@@ -143,7 +141,6 @@ public final class PrincipalManager {
           "scope_id", request.hasScopeId() ? request.getScopeId() : null));
       return PrincipalRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    changes.tenantChanged(caller.tenantId());
     return updated;
   }
 

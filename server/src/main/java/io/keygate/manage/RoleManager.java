@@ -14,11 +14,9 @@ import java.util.List;
 /** Roles: named permission sets. A caller can only put into a role what it holds itself. */
 public final class RoleManager {
   private final Database database;
-  private final ChangeListener changes;
 
-  public RoleManager(Database database, ChangeListener changes) {
+  public RoleManager(Database database) {
     this.database = database;
-    this.changes = changes;
   }
 
   public Role create(Caller caller, CreateRoleRequest request) {
@@ -91,7 +89,6 @@ public final class RoleManager {
           "permissions", permissions == null ? null : String.join(",", permissions)));
       return RoleRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    changes.tenantChanged(caller.tenantId());
     return updated;
   }
 
@@ -110,6 +107,5 @@ public final class RoleManager {
       Audit.record(c, caller, "role.delete", "role", id, Audit.details("name", role.getName()));
       return null;
     });
-    changes.tenantChanged(caller.tenantId());
   }
 }

@@ -14,11 +14,9 @@ import java.util.List;
 /** The scope hierarchy inside a tenant and its per-scope API-access switches. */
 public final class ScopeManager {
   private final Database database;
-  private final ChangeListener changes;
 
-  public ScopeManager(Database database, ChangeListener changes) {
+  public ScopeManager(Database database) {
     this.database = database;
-    this.changes = changes;
   }
 
   public Scope create(Caller caller, CreateScopeRequest request) {
@@ -78,7 +76,6 @@ public final class ScopeManager {
           request.hasApiAccessEnabled() ? request.getApiAccessEnabled() : null));
       return ScopeRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    changes.tenantChanged(caller.tenantId());
     return updated;
   }
 
@@ -97,6 +94,5 @@ public final class ScopeManager {
       Audit.record(c, caller, "scope.delete", "scope", id, Audit.details("name", scope.getName()));
       return null;
     });
-    changes.tenantChanged(caller.tenantId());
   }
 }

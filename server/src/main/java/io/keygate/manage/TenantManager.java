@@ -18,12 +18,10 @@ import java.util.List;
 public final class TenantManager {
   private final Database database;
   private final TenantSetup setup;
-  private final ChangeListener changes;
 
-  public TenantManager(Database database, TenantSetup setup, ChangeListener changes) {
+  public TenantManager(Database database, TenantSetup setup) {
     this.database = database;
     this.setup = setup;
-    this.changes = changes;
   }
 
   public CreateTenantResponse create(Caller caller, CreateTenantRequest request) {
@@ -95,7 +93,6 @@ public final class TenantManager {
           "name", newName, "settings", request.hasSettings() ? request.getSettings().toString().strip() : null));
       return TenantRows.find(c, id).orElseThrow();
     });
-    changes.tenantChanged(id);
     return updated;
   }
 

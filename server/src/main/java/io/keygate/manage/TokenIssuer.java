@@ -55,7 +55,7 @@ public final class TokenIssuer {
   Issued issue(Connection c, ApiKey key, TenantSettings settings, TokenSpec spec) throws SQLException {
     Principal owner = PrincipalRows.lock(c, key.getTenantId(), key.getOwnerPrincipalId()).orElseThrow();
     int cap = settings.getMaxActiveTokensPerPrincipal();
-    if (cap > 0 && TokenRows.countActive(c, key.getTenantId(), owner.getId()) >= cap) {
+    if (cap > 0 && TokenRows.countActive(c, key.getTenantId(), owner.getId(), clock.instant()) >= cap) {
       throw KeygateException.precondition("principal " + owner.getId() + " already holds " + cap
           + " active tokens, the tenant's maximum; delete unused tokens to free a slot");
     }
@@ -73,7 +73,7 @@ public final class TokenIssuer {
         .setHint(format.hint(secret))
         .build();
     TokenRows.insert(c, token, key.getTenantId(), owner.getId(), expiresAt, SecretFormat.digest(secret));
-    return new Issued(TokenRows.find(c, key.getTenantId(), token.getId()).orElseThrow(), secret);
+    return new Issued(TokenRows.find(c, key.getTenantId(), token.getId(), clock.instant()).orElseThrow(), secret);
   }
 
   /** A fresh secret for an existing token; the caller stores its digest. */

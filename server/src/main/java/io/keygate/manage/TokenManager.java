@@ -32,19 +32,17 @@ public final class TokenManager {
 
   private final Database database;
   private final TokenIssuer issuer;
-  private final ChangeListener changes;
 
-  public TokenManager(Database database, TokenIssuer issuer, ChangeListener changes) {
+  public TokenManager(Database database, TokenIssuer issuer) {
     this.database = database;
     this.issuer = issuer;
-    this.changes = changes;
   }
 
   public TokenIssuer.Issued create(Caller caller, String apiKeyId, TokenSpec spec) {
     String keyId = Validate.id("api_key_id", apiKeyId, "key", false);
     TokenIssuer.validate("token", spec);
     return database.inTransaction(c -> {
-      ApiKey key = ApiKeyManager.lockVisible(c, caller, keyId);
+      ApiKey key = ApiKeyManager.lockVisible(c, caller, keyId, issuer.now());
       Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
       Access.requireKeyAction(caller, owner, "create");
       if (key.getState() != CredentialState.CREDENTIAL_STATE_ACTIVE) {
@@ -66,9 +64,9 @@ public final class TokenManager {
     String after = Pages.after(request.getPageToken());
     KeyRows.Visibility visibility = Access.keyVisibility(caller);
     List<Token> tokens = database.read(c -> {
-      KeyRows.find(c, caller.tenantId(), keyId, visibility)
+      KeyRows.find(c, caller.tenantId(), keyId, visibility, issuer.now())
           .orElseThrow(() -> KeygateException.notFound("API key", keyId));
-      return TokenRows.list(c, caller.tenantId(), keyId, after, size);
+      return TokenRows.list(c, caller.tenantId(), keyId, after, size, issuer.now());
     });
     return ListTokensResponse.newBuilder()
         .addAllTokens(tokens)
@@ -89,8 +87,8 @@ public final class TokenManager {
       throw KeygateException.invalid("access has a value this server does not know");
     }
     Token updated = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id);
-      ApiKey key = authorise(c, caller, token, "create");
+      Token token = findVisible(c, caller, id, issuer.now());
+      ApiKey key = authorise(c, caller, token, "create", issuer.now());
       TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
       Instant expiresAt = request.hasExpiration()
           ? TokenIssuer.expiry(request.getExpiration(), settings, issuer.now(), "expiration")
@@ -103,9 +101,8 @@ public final class TokenManager {
           "name", name, "description", request.hasDescription() ? "(changed)" : null,
           "tags", request.hasTags() ? tags : null, "access", request.getAccessValue() != 0 ? access : null,
           "expire_time", request.hasExpiration() ? expiresAt : null));
-      return TokenRows.find(c, caller.tenantId(), id).orElseThrow();
+      return TokenRows.find(c, caller.tenantId(), id, issuer.now()).orElseThrow();
     });
-    changes.keyChanged(caller.tenantId(), updated.getApiKeyId());
     return updated;
   }
 
@@ -116,8 +113,8 @@ public final class TokenManager {
       throw KeygateException.invalid("grace_period must be between 0 and 7 days, got " + grace.getSeconds() + "s");
     }
     TokenIssuer.Issued issued = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id);
-      ApiKey key = authorise(c, caller, token, "create");
+      Token token = findVisible(c, caller, id, issuer.now());
+      ApiKey key = authorise(c, caller, token, "create", issuer.now());
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
         throw KeygateException.precondition("API key " + key.getId() + " is revoked; its tokens cannot be rotated");
       }
@@ -130,39 +127,38 @@ public final class TokenManager {
       Instant oldValidUntil = hasGrace ? now.plusSeconds(grace.getSeconds()).plusNanos(grace.getNanos()) : null;
       String secret = issuer.newSecret();
       TokenRows.rotate(c, caller.tenantId(), id, SecretFormat.digest(secret), oldValidUntil, issuer.hint(secret),
-          expiresAt);
+          expiresAt, now);
       Audit.record(c, caller, "token.rotate", "token", id, Audit.details("api_key_id", key.getId(),
           "hint", issuer.hint(secret), "previous_secret_valid_until", oldValidUntil,
           "expire_time", request.hasExpiration() ? expiresAt : null));
-      return new TokenIssuer.Issued(TokenRows.find(c, caller.tenantId(), id).orElseThrow(), secret);
+      return new TokenIssuer.Issued(TokenRows.find(c, caller.tenantId(), id, issuer.now()).orElseThrow(), secret);
     });
-    changes.keyChanged(caller.tenantId(), issued.token().getApiKeyId());
     return issued;
   }
 
   public void delete(Caller caller, String tokenId) {
     String id = Validate.id("token_id", tokenId, "tok", false);
     String keyId = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id);
-      ApiKey key = authorise(c, caller, token, "delete");
+      Token token = findVisible(c, caller, id, issuer.now());
+      ApiKey key = authorise(c, caller, token, "delete", issuer.now());
       TokenRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "token.delete", "token", id, Audit.details("api_key_id", key.getId(),
           "hint", token.getHint()));
       return key.getId();
     });
-    changes.keyChanged(caller.tenantId(), keyId);
   }
 
-  private static Token findVisible(Connection c, Caller caller, String id) throws SQLException {
-    Token token = TokenRows.find(c, caller.tenantId(), id)
+  private static Token findVisible(Connection c, Caller caller, String id, Instant now) throws SQLException {
+    Token token = TokenRows.find(c, caller.tenantId(), id, now)
         .orElseThrow(() -> KeygateException.notFound("token", id));
-    KeyRows.find(c, caller.tenantId(), token.getApiKeyId(), Access.keyVisibilityOrOwn(caller))
+    KeyRows.find(c, caller.tenantId(), token.getApiKeyId(), Access.keyVisibilityOrOwn(caller), now)
         .orElseThrow(() -> KeygateException.notFound("token", id));
     return token;
   }
 
-  private static ApiKey authorise(Connection c, Caller caller, Token token, String verb) throws SQLException {
-    ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId()).orElseThrow();
+  private static ApiKey authorise(Connection c, Caller caller, Token token, String verb, Instant now)
+      throws SQLException {
+    ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
     Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
     Access.requireKeyAction(caller, owner, verb);
     return key;

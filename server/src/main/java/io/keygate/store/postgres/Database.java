@@ -3,12 +3,15 @@ package io.keygate.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.keygate.KeygateException;
+import io.keygate.store.Change;
+import io.keygate.store.ChangeListener;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -27,6 +30,7 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final String user;
   private final String password;
+  private volatile ChangeListener changeListener = ChangeListener.NONE;
 
   /** Work done with a connection. */
   @FunctionalInterface
@@ -98,7 +102,7 @@ public final class Database implements AutoCloseable {
    * The schema version this build needs: the highest {@code V<n>__} migration it ships (a unit test
    * keeps the two in step).
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /**
    * For a start without migrations (a fleet whose migrations run as a separate step, as the Helm
@@ -127,14 +131,21 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. The
+   * changes it made (the change log's rows of this transaction) are told to the listener of
+   * {@link #publishChangesTo} right after the commit, so this process reads its own writes at once.
+   */
   public <T> T inTransaction(Work<T> work) {
+    List<Change> changes;
+    T result;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
+        changes = Sql.query(connection, "select seq, kind, tenant_id, api_key_id from keygate_transaction_changes()",
+            PgChangeFeed::change);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;
@@ -142,6 +153,16 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw translate(e);
     }
+    ChangeListener listener = changeListener;
+    for (Change change : changes) {
+      listener.changed(change);
+    }
+    return result;
+  }
+
+  /** Where committed changes of this process's transactions are told ({@link #inTransaction}). */
+  public void publishChangesTo(ChangeListener listener) {
+    this.changeListener = listener;
   }
 
   /** Runs read-only {@code work} on a pooled connection. */

@@ -46,25 +46,27 @@ public final class KeyRows {
         rateLimitPerMinute, mode, expiresAt);
   }
 
-  public static Optional<ApiKey> find(Connection c, String tenantId, String id, Visibility visibility)
+  /** The key if {@code visibility} lets the caller see it; its state as of {@code now}. */
+  public static Optional<ApiKey> find(Connection c, String tenantId, String id, Visibility visibility, Instant now)
       throws SQLException {
     List<Object> params = new ArrayList<>();
     String cte = withVisibility(visibility, params, tenantId);
     params.add(tenantId);
     params.add(id);
     String sql = cte + SELECT + " where k.tenant_id = ? and k.id = ?" + visibilityClause(visibility, params);
-    return Sql.queryOne(c, sql, KeyRows::map, params.toArray());
+    return Sql.queryOne(c, sql, rs -> map(rs, now), params.toArray());
   }
 
   /** Locks the key row and returns it (any visibility: callers check permissions on the result). */
-  public static Optional<ApiKey> lock(Connection c, String tenantId, String id) throws SQLException {
+  public static Optional<ApiKey> lock(Connection c, String tenantId, String id, Instant now) throws SQLException {
     Sql.queryOne(c, "select id from api_keys where tenant_id = ? and id = ? for update", rs -> rs.getString(1),
         tenantId, id);
-    return find(c, tenantId, id, Visibility.ALL);
+    return find(c, tenantId, id, Visibility.ALL, now);
   }
 
+  /** A page of keys; states and the state filter as of {@code now}. */
   public static List<ApiKey> list(Connection c, String tenantId, Filter filter, Visibility visibility,
-      String afterId, int limit) throws SQLException {
+      String afterId, int limit, Instant now) throws SQLException {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder(withVisibility(visibility, params, tenantId));
     sql.append(SELECT).append(" where k.tenant_id = ? and k.id > ?");
@@ -83,9 +85,14 @@ public final class KeyRows {
       params.add(filter.roleId());
     }
     switch (filter.state()) {
-      case CREDENTIAL_STATE_ACTIVE -> sql.append(
-          " and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())");
-      case CREDENTIAL_STATE_EXPIRED -> sql.append(" and k.revoked_at is null and k.expires_at <= now()");
+      case CREDENTIAL_STATE_ACTIVE -> {
+        sql.append(" and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)");
+        params.add(now);
+      }
+      case CREDENTIAL_STATE_EXPIRED -> {
+        sql.append(" and k.revoked_at is null and k.expires_at <= ?");
+        params.add(now);
+      }
       case CREDENTIAL_STATE_REVOKED -> sql.append(" and k.revoked_at is not null");
       default -> { }
     }
@@ -103,7 +110,7 @@ public final class KeyRows {
     sql.append(visibilityClause(visibility, params));
     sql.append(" order by k.id limit ?");
     params.add(limit);
-    return Sql.query(c, sql.toString(), KeyRows::map, params.toArray());
+    return Sql.query(c, sql.toString(), rs -> map(rs, now), params.toArray());
   }
 
   /** Writes the mutable fields of a key. */
@@ -117,9 +124,9 @@ public final class KeyRows {
         tenantId, id);
   }
 
-  public static void revoke(Connection c, String tenantId, String id) throws SQLException {
-    Sql.update(c, "update api_keys set revoked_at = now(), updated_at = now()"
-        + " where tenant_id = ? and id = ? and revoked_at is null", tenantId, id);
+  public static void revoke(Connection c, String tenantId, String id, Instant now) throws SQLException {
+    Sql.update(c, "update api_keys set revoked_at = ?, updated_at = now()"
+        + " where tenant_id = ? and id = ? and revoked_at is null", now, tenantId, id);
   }
 
   /** Deletes the key and (by cascade) its tokens and their secrets; returns how many tokens went. */
@@ -161,7 +168,7 @@ public final class KeyRows {
     return " and (k.owner_id = ? or p.parent_id = ?)";
   }
 
-  static ApiKey map(ResultSet rs) throws SQLException {
+  static ApiKey map(ResultSet rs, Instant now) throws SQLException {
     Long ownLimit = rs.getObject("rate_limit_per_minute", Long.class);
     String ownMode = rs.getString("rate_limit_mode");
     KeyRateLimit.Builder own = KeyRateLimit.newBuilder();
@@ -188,7 +195,7 @@ public final class KeyRows {
         .setRoleId(Sql.text(rs, "role_id"))
         .setRateLimit(own)
         .setEffectiveRateLimit(effective)
-        .setState(state(revoked, expires, Instant.now()))
+        .setState(state(revoked, expires, now))
         .setCreateTime(Sql.timestamp(rs, "created_at"))
         .setUpdateTime(Sql.timestamp(rs, "updated_at"))
         .setTokenCount(rs.getInt("token_count"));

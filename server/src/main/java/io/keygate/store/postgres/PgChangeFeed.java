@@ -1,9 +1,13 @@
 package io.keygate.store.postgres;
 
-import io.keygate.manage.ChangeListener;
+import io.keygate.store.Change;
+import io.keygate.store.ChangeListener;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -11,34 +15,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives the change notifications every sidecar's commits send (channel {@code keygate_changes},
- * sent by the triggers of migration V2) and hands them to a {@link ChangeListener}. Runs one
- * daemon thread with its own connection. When the connection breaks it reconnects with backoff,
- * and after every (re)connect calls {@code onGap}: notifications sent while it was away are lost,
- * so the cache must be dropped. During the outage the cache keeps serving (a database outage must
- * not turn into an authorization outage) and its TTL bounds staleness.
+ * Follows the change log (migration V3) and hands every change to a {@link ChangeListener}, in
+ * commit order. Notifications on channel {@code keygate_changes} carry each change as it commits;
+ * the {@code change_log} table is the truth they are checked against: the feed keeps the highest
+ * sequence it has applied ({@link #position()}), and whenever it could have missed some — after a
+ * reconnect, or when a notification skips a sequence — it replays the rows after its position. Only
+ * when the log no longer reaches back that far (rows older than {@code retention} are pruned) is
+ * the listener told to {@link ChangeListener#resync() resync}.
+ *
+ * <p>Runs one daemon thread with its own connection and reconnects with backoff. During an outage
+ * the cache keeps serving (a database outage must not become an authorization outage); its TTL
+ * bounds staleness until the feed is back and has replayed what it missed.
  */
 public final class PgChangeFeed implements AutoCloseable {
   public static final String CHANNEL = "keygate_changes";
   private static final Logger LOG = LoggerFactory.getLogger(PgChangeFeed.class);
   private static final int POLL_MILLIS = 500;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /** A replay longer than this is slower than starting over: the listener resyncs instead. */
+  static final int MAX_REPLAY = 100_000;
+  private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(10).toNanos();
 
   private final Database database;
   private final ChangeListener listener;
-  private final Runnable onGap;
+  private final Duration retention;
   private final Thread thread;
   private final AtomicLong received = new AtomicLong();
+  private final AtomicLong resyncs = new AtomicLong();
+  private volatile long position;
   private volatile boolean running = true;
   private volatile boolean connected;
   private volatile Connection connection;
+  private long lastPruneNanos = System.nanoTime() - PRUNE_EVERY_NANOS;
 
-  public PgChangeFeed(Database database, ChangeListener listener, Runnable onGap) {
+  /**
+   * A feed that starts from the log's current position, read now: whatever a cache reads from here
+   * on carries a version at least this high, so replaying from it when the feed connects misses
+   * nothing, however late that is.
+   */
+  public PgChangeFeed(Database database, ChangeListener listener, Duration retention) {
+    this(database, listener, retention, currentPosition(database));
+  }
+
+  /** A feed that resumes after sequence {@code position}: it replays what came after when it connects. */
+  public PgChangeFeed(Database database, ChangeListener listener, Duration retention, long position) {
     this.database = database;
     this.listener = listener;
-    this.onGap = onGap;
+    this.retention = retention;
+    this.position = position;
     this.thread = new Thread(this::run, "keygate-change-feed");
     thread.setDaemon(true);
+  }
+
+  /** The change log's newest sequence now. */
+  public static long currentPosition(Database database) {
+    return database.read(PgChangeFeed::clock);
   }
 
   public PgChangeFeed start() {
@@ -56,6 +87,16 @@ public final class PgChangeFeed implements AutoCloseable {
     return received.get();
   }
 
+  /** The highest change-log sequence applied so far. */
+  public long position() {
+    return position;
+  }
+
+  /** Times the log did not reach back far enough and the listener had to resync. */
+  public long resyncs() {
+    return resyncs.get();
+  }
+
   private void run() {
     long backoff = 100;
     while (running) {
@@ -64,29 +105,27 @@ public final class PgChangeFeed implements AutoCloseable {
         try (Statement statement = c.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
         }
-        if (!connected) {
-          onGap.run();
-        }
+        catchUp(c);
         connected = true;
         backoff = 100;
-        LOG.info("change feed listening on PostgreSQL channel {}", CHANNEL);
+        LOG.info("change feed listening on PostgreSQL channel {} from sequence {}", CHANNEL, position);
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
           if (notifications != null) {
             for (PGNotification n : notifications) {
               received.incrementAndGet();
-              dispatch(n.getParameter());
+              dispatch(c, n.getParameter());
             }
           }
+          pruneNow(c);
         }
       } catch (SQLException | RuntimeException e) {
         if (!running) {
           break;
         }
         if (connected) {
-          LOG.warn("change feed lost its connection ({}); reconnecting, cached keys expire within the TTL meanwhile",
-              e.getMessage());
+          LOG.warn("change feed lost its connection ({}); reconnecting, then replaying what it missed", e.getMessage());
         }
         connected = false;
         sleep(backoff);
@@ -96,16 +135,95 @@ public final class PgChangeFeed implements AutoCloseable {
     connected = false;
   }
 
-  void dispatch(String payload) {
-    String[] parts = payload.split(":", -1);
-    if (parts.length == 3 && parts[0].equals("k")) {
-      listener.keyChanged(parts[1], parts[2]);
-    } else if (parts.length == 2 && parts[0].equals("t")) {
-      listener.tenantChanged(parts[1]);
-    } else {
-      LOG.warn("ignoring a change notification of unknown shape ({} characters)", payload.length());
-      onGap.run();
+  /** Applies one notification; replays from the log first when it skips a sequence. */
+  void dispatch(Connection c, String payload) throws SQLException {
+    Change change = parse(payload);
+    if (change == null) {
+      LOG.warn("ignoring a change notification of unknown shape ({} characters); replaying the log",
+          payload.length());
+      catchUp(c);
+      return;
     }
+    if (change.seq() > position + 1) {
+      catchUp(c);
+    }
+    listener.changed(change);
+    if (change.seq() > position) {
+      position = change.seq();
+    }
+  }
+
+  /**
+   * Replays the log's rows after {@link #position}, or, when the log has been pruned past it (or the
+   * replay would be too long), tells the listener to resync. Clock and rows come from one snapshot.
+   */
+  private void catchUp(Connection c) throws SQLException {
+    long from = position;
+    long clock;
+    List<Change> missed;
+    c.setAutoCommit(false);
+    try {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      clock = clock(c);
+      missed = Sql.query(c, "select seq, kind, tenant_id, api_key_id from change_log where seq > ?"
+          + " order by seq limit ?", PgChangeFeed::change, from, MAX_REPLAY + 1);
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+    if (clock <= from) {
+      return;
+    }
+    if (missed.isEmpty() || missed.get(0).seq() > from + 1 || missed.size() > MAX_REPLAY) {
+      LOG.warn("the change log no longer holds every change after sequence {} (it keeps {}); dropping the cache",
+          from, retention);
+      resyncs.incrementAndGet();
+      listener.resync();
+    } else {
+      missed.forEach(listener::changed);
+    }
+    position = Math.max(position, clock);
+  }
+
+  private void pruneNow(Connection c) throws SQLException {
+    long now = System.nanoTime();
+    if (now - lastPruneNanos < PRUNE_EVERY_NANOS) {
+      return;
+    }
+    lastPruneNanos = now;
+    int pruned = Sql.update(c, "delete from change_log where committed_at < now() - make_interval(secs => ?)",
+        (double) retention.toSeconds());
+    if (pruned > 0) {
+      LOG.debug("pruned {} change-log rows older than {}", pruned, retention);
+    }
+  }
+
+  /** A notification's payload as a change; null when it has another shape. */
+  static Change parse(String payload) {
+    String[] parts = payload.split(":", -1);
+    try {
+      if (parts.length == 4 && parts[1].equals("k")) {
+        return Change.key(Long.parseLong(parts[0]), parts[2], parts[3]);
+      }
+      if (parts.length == 3 && parts[1].equals("t")) {
+        return Change.tenant(Long.parseLong(parts[0]), parts[2]);
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** A {@code change_log} row (columns seq, kind, tenant_id, api_key_id) as a change. */
+  static Change change(ResultSet rs) throws SQLException {
+    return rs.getString("kind").equals("k")
+        ? Change.key(rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("api_key_id"))
+        : Change.tenant(rs.getLong("seq"), rs.getString("tenant_id"));
+  }
+
+  static long clock(Connection c) throws SQLException {
+    return Sql.queryOne(c, "select seq from change_clock", rs -> rs.getLong(1)).orElseThrow();
   }
 
   private void sleep(long millis) {

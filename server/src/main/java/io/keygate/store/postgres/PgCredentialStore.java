@@ -6,18 +6,24 @@ import io.keygate.authz.TenantPolicy;
 import io.keygate.store.CredentialStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The decision path's lookups on PostgreSQL: one indexed query per credential. */
+/**
+ * The decision path's lookups on PostgreSQL: one indexed query per credential. Each result carries
+ * the change-log sequence its read saw ({@link CredentialRecord#version()}), read in the same
+ * statement and so from the same snapshot.
+ */
 public final class PgCredentialStore implements CredentialStore {
   private static final String LOOKUP = "select s.valid_until, tk.id as token_id, tk.access, tk.expires_at as t_exp,"
       + " k.id as key_id, k.scope_id, k.expires_at as k_exp, k.revoked_at, k.rate_limit_per_minute,"
       + " k.rate_limit_mode, p.id as principal_id, p.kind, p.parent_id, p.scope_id as p_scope,"
       + " te.id as tenant_id, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
       + " te.ip_limit_window_seconds, te.key_limit_per_minute, te.key_limit_mode, te.default_permissions,"
-      + " r.id as role_id, r.name as role_name, r.permissions as role_permissions"
+      + " r.id as role_id, r.name as role_name, r.permissions as role_permissions,"
+      + " (select seq from change_clock) as version"
       + " from token_secrets s"
       + " join tokens tk on tk.id = s.token_id"
       + " join api_keys k on k.id = tk.api_key_id"
@@ -25,17 +31,20 @@ public final class PgCredentialStore implements CredentialStore {
       + " join tenants te on te.id = k.tenant_id"
       + " left join roles r on r.id = (case when te.permission_source = 'principal_role'"
       + " then p.role_id else k.role_id end)"
-      + " where s.digest = ? and (s.valid_until is null or s.valid_until > now())";
+      + " where s.digest = ? and (s.valid_until is null or s.valid_until > ?)";
 
   private final Database database;
+  private final Clock clock;
 
-  public PgCredentialStore(Database database) {
+  /** Secrets in their grace period count as valid until {@code clock} passes their end. */
+  public PgCredentialStore(Database database, Clock clock) {
     this.database = database;
+    this.clock = clock;
   }
 
   @Override
   public Optional<CredentialRecord> findByDigest(byte[] digest) {
-    return database.read(c -> Sql.queryOne(c, LOOKUP, PgCredentialStore::map, (Object) digest));
+    return database.read(c -> Sql.queryOne(c, LOOKUP, PgCredentialStore::map, digest, clock.instant()));
   }
 
   @Override
@@ -75,7 +84,8 @@ public final class PgCredentialStore implements CredentialStore {
         rs.getObject("revoked_at") != null,
         keyLimit != null ? keyLimit : rs.getLong("key_limit_per_minute"),
         (keyMode != null ? keyMode : rs.getString("key_limit_mode")).equals("enforced"),
-        policy);
+        policy,
+        rs.getLong("version"));
   }
 
   private static Instant earliest(Instant... instants) {

@@ -60,13 +60,17 @@ public final class ScopeRows {
 
   /** The scope and its ancestors, nearest first; {@code null} when the tenant has no such scope. */
   public static ScopePath path(Connection c, String tenantId, String scopeId) throws SQLException {
+    long[] version = new long[1];
     List<ScopePath.Node> nodes = Sql.query(c, "with recursive path(id, parent_id, enabled, depth) as ("
         + " select id, parent_id, api_access_enabled, 0 from scopes where tenant_id = ? and id = ?"
         + " union all select s.id, s.parent_id, s.api_access_enabled, p.depth + 1"
         + " from scopes s join path p on s.id = p.parent_id where p.depth < 64)"
-        + " select id, enabled from path order by depth",
-        rs -> new ScopePath.Node(rs.getString("id"), rs.getBoolean("enabled")), tenantId, scopeId);
-    return nodes.isEmpty() ? null : new ScopePath(nodes);
+        + " select id, enabled, (select seq from change_clock) as version from path order by depth",
+        rs -> {
+          version[0] = rs.getLong("version");
+          return new ScopePath.Node(rs.getString("id"), rs.getBoolean("enabled"));
+        }, tenantId, scopeId);
+    return nodes.isEmpty() ? null : new ScopePath(nodes, version[0]);
   }
 
   static Scope map(ResultSet rs) throws SQLException {

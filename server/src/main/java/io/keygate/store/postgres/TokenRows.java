@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /** The {@code tokens} and {@code token_secrets} tables. Secrets arrive here only as digests. */
 public final class TokenRows {
+  /** Its first parameter is the time "now" for the grace period of a previous secret. */
   private static final String SELECT = "select tk.*, k.revoked_at as k_revoked, k.expires_at as k_expires,"
-      + " (select max(s.valid_until) from token_secrets s where s.token_id = tk.id and s.valid_until > now())"
+      + " (select max(s.valid_until) from token_secrets s where s.token_id = tk.id and s.valid_until > ?)"
       + " as previous_until from tokens tk join api_keys k on k.id = tk.api_key_id";
 
   private TokenRows() {}
@@ -27,22 +28,23 @@ public final class TokenRows {
     Sql.update(c, "insert into token_secrets (digest, token_id) values (?, ?)", digest, t.getId());
   }
 
-  public static Optional<Token> find(Connection c, String tenantId, String id) throws SQLException {
-    return Sql.queryOne(c, SELECT + " where tk.tenant_id = ? and tk.id = ?", TokenRows::map, tenantId, id);
+  /** The token, its state as of {@code now}. */
+  public static Optional<Token> find(Connection c, String tenantId, String id, Instant now) throws SQLException {
+    return Sql.queryOne(c, SELECT + " where tk.tenant_id = ? and tk.id = ?", rs -> map(rs, now), now, tenantId, id);
   }
 
-  public static List<Token> list(Connection c, String tenantId, String apiKeyId, String afterId, int limit)
-      throws SQLException {
+  public static List<Token> list(Connection c, String tenantId, String apiKeyId, String afterId, int limit,
+      Instant now) throws SQLException {
     return Sql.query(c, SELECT + " where tk.tenant_id = ? and tk.api_key_id = ? and tk.id > ? order by tk.id limit ?",
-        TokenRows::map, tenantId, apiKeyId, afterId, limit);
+        rs -> map(rs, now), now, tenantId, apiKeyId, afterId, limit);
   }
 
-  /** Tokens of the principal that are neither expired nor revoked (nor under an expired key). */
-  public static long countActive(Connection c, String tenantId, String principalId) throws SQLException {
+  /** Tokens of the principal that are neither expired nor revoked (nor under an expired key) at {@code now}. */
+  public static long countActive(Connection c, String tenantId, String principalId, Instant now) throws SQLException {
     return Sql.count(c, "select count(*) from tokens tk join api_keys k on k.id = tk.api_key_id"
         + " where tk.tenant_id = ? and tk.principal_id = ? and k.revoked_at is null"
-        + " and (tk.expires_at is null or tk.expires_at > now()) and (k.expires_at is null or k.expires_at > now())",
-        tenantId, principalId);
+        + " and (tk.expires_at is null or tk.expires_at > ?) and (k.expires_at is null or k.expires_at > ?)",
+        tenantId, principalId, now, now);
   }
 
   public static void update(Connection c, String tenantId, String id, String name, String description,
@@ -58,8 +60,8 @@ public final class TokenRows {
    * becomes current.
    */
   public static void rotate(Connection c, String tenantId, String id, byte[] newDigest, Instant oldValidUntil,
-      String hint, Instant expiresAt) throws SQLException {
-    Sql.update(c, "delete from token_secrets where token_id = ? and valid_until <= now()", id);
+      String hint, Instant expiresAt, Instant now) throws SQLException {
+    Sql.update(c, "delete from token_secrets where token_id = ? and valid_until <= ?", id, now);
     if (oldValidUntil == null) {
       Sql.update(c, "delete from token_secrets where token_id = ? and valid_until is null", id);
     } else {
@@ -67,15 +69,15 @@ public final class TokenRows {
           oldValidUntil, id);
     }
     Sql.update(c, "insert into token_secrets (digest, token_id) values (?, ?)", newDigest, id);
-    Sql.update(c, "update tokens set hint = ?, expires_at = ?, rotated_at = now(), updated_at = now()"
-        + " where tenant_id = ? and id = ?", hint, expiresAt, tenantId, id);
+    Sql.update(c, "update tokens set hint = ?, expires_at = ?, rotated_at = ?, updated_at = now()"
+        + " where tenant_id = ? and id = ?", hint, expiresAt, now, tenantId, id);
   }
 
   public static void delete(Connection c, String tenantId, String id) throws SQLException {
     Sql.update(c, "delete from tokens where tenant_id = ? and id = ?", tenantId, id);
   }
 
-  static Token map(ResultSet rs) throws SQLException {
+  static Token map(ResultSet rs, Instant now) throws SQLException {
     Instant expires = Sql.instant(rs, "expires_at");
     Instant keyExpires = Sql.instant(rs, "k_expires");
     Instant effective = expires == null ? keyExpires
@@ -87,7 +89,7 @@ public final class TokenRows {
         .setDescription(rs.getString("description"))
         .putAllTags(Json.toMap(rs.getString("tags")))
         .setAccess(accessOf(rs.getString("access")))
-        .setState(KeyRows.state(Sql.instant(rs, "k_revoked"), effective, Instant.now()))
+        .setState(KeyRows.state(Sql.instant(rs, "k_revoked"), effective, now))
         .setHint(rs.getString("hint"))
         .setCreateTime(Sql.timestamp(rs, "created_at"))
         .setUpdateTime(Sql.timestamp(rs, "updated_at"));
