@@ -1,6 +1,7 @@
 package io.keygate.cli;
 
 import io.grpc.ManagedChannel;
+import io.keygate.config.Settings;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
@@ -39,7 +40,7 @@ final class AuthorizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    String credential = System.getenv().getOrDefault("KEYGATE_API_KEY", "");
+    String credential = Settings.API_KEY.from(System.getenv());
     ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
     try {
       AuthorizeResponse response = AuthorizerServiceGrpc.newBlockingStub(channel)

@@ -23,7 +23,9 @@ final class BootstrapCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KeygateServer server = KeygateServer.start(options.config().withListen("127.0.0.1", 0))) {
+    options.host = "127.0.0.1";
+    options.port = 0; // serves nothing: only the database work is wanted
+    try (KeygateServer server = KeygateServer.start(options.config())) {
       Optional<Bootstrap.Result> result = server.bootstrap().bootstrapIfEmpty();
       if (result.isEmpty()) {
         spec.commandLine().getErr().println("already bootstrapped: nothing was changed");

@@ -1,5 +1,6 @@
 package io.keygate.cli;
 
+import io.keygate.config.KeygateConfig;
 import io.keygate.server.KeygateServer;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.util.concurrent.Callable;
@@ -18,13 +19,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String[] metricsAt = options.metrics();
-    KeygateServer server = KeygateServer.start(options.config(), options.migrate());
+    KeygateConfig config = options.config();
+    KeygateServer server = KeygateServer.start(config);
     HTTPServer metrics = null;
-    if (metricsAt != null) {
-      metrics = server.metrics().serve(metricsAt[0], Integer.parseInt(metricsAt[1]));
-      LoggerFactory.getLogger(ServeCommand.class).info("metrics on http://{}:{}/metrics", metricsAt[0],
-          metrics.getPort());
+    if (config.metricsAddress() != null) {
+      metrics = server.metrics().serve(config.metricsAddress().host(), config.metricsAddress().port());
+      LoggerFactory.getLogger(ServeCommand.class).info("metrics on http://{}:{}/metrics",
+          config.metricsAddress().host(), metrics.getPort());
     }
     HTTPServer exporter = metrics;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,10 +1,18 @@
 package io.keygate.cli;
 
 import io.keygate.config.KeygateConfig;
+import io.keygate.config.Settings;
+import io.keygate.telemetry.Logging;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** Flags shared by the commands that start Keygate; each overrides its environment variable. */
+/**
+ * Flags shared by the commands that start Keygate. Each sets its environment variable (see
+ * {@link Settings}), so a flag and a variable mean exactly the same.
+ */
 final class ServerOptions {
   @Option(names = "--host", description = "Address to bind (KEYGATE_HOST, default 127.0.0.1).")
   String host;
@@ -25,41 +33,29 @@ final class ServerOptions {
       + " faster: for fleets whose migrations run as a separate step (`keygate migrate`, the Helm chart's hook).")
   Boolean migrate;
 
-  /** Whether to apply migrations at start. */
-  boolean migrate() {
-    if (migrate != null) {
-      return migrate;
-    }
-    String value = System.getenv().getOrDefault("KEYGATE_MIGRATE", "true").trim().toLowerCase(java.util.Locale.ROOT);
-    if (!value.equals("true") && !value.equals("false")) {
-      throw new IllegalArgumentException("KEYGATE_MIGRATE must be true or false, got '" + value + "'");
-    }
-    return value.equals("true");
-  }
-
-  /** The metrics address as {host, port}, or null when metrics are not served. */
-  String[] metrics() {
-    String address = metricsAddress != null ? metricsAddress : System.getenv().getOrDefault(
-        "KEYGATE_METRICS_ADDRESS", "");
-    if (address.isBlank()) {
-      return null;
-    }
-    int colon = address.lastIndexOf(':');
-    if (colon < 1 || !address.substring(colon + 1).matches("\\d{1,5}")) {
-      throw new IllegalArgumentException("KEYGATE_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464, got '"
-          + address + "'");
-    }
-    return new String[] {address.substring(0, colon), address.substring(colon + 1)};
-  }
-
+  /**
+   * The settings: the process's environment with these flags applied. Reports {@code KEYGATE_*}
+   * variables that are no setting (a typo must not pass silently) and applies the log level.
+   */
   KeygateConfig config() {
-    KeygateConfig config = KeygateConfig.fromEnv(System.getenv());
-    if (host != null || port != null) {
-      config = config.withListen(host != null ? host : config.listenHost(), port != null ? port : config.listenPort());
+    Map<String, String> env = new HashMap<>(System.getenv());
+    put(env, Settings.HOST.name(), host);
+    put(env, Settings.PORT.name(), port);
+    put(env, Settings.DATA_DIR.name(), dataDir);
+    put(env, Settings.METRICS_ADDRESS.name(), metricsAddress);
+    put(env, Settings.MIGRATE.name(), migrate);
+    for (String unknown : Settings.unknown(env)) {
+      LoggerFactory.getLogger(ServerOptions.class).warn("{} is not a Keygate setting and is ignored (a typo?);"
+          + " see docs/configuration.md", unknown);
     }
-    if (dataDir != null) {
-      config = config.withDataDir(dataDir);
-    }
+    KeygateConfig config = KeygateConfig.fromEnv(env);
+    Logging.setLevel(config.logLevel());
     return config;
+  }
+
+  private static void put(Map<String, String> env, String name, Object value) {
+    if (value != null) {
+      env.put(name, value.toString());
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.keygate.config.KeygateConfig;
+import io.keygate.config.Settings;
 import io.keygate.manage.Bootstrap;
 import io.keygate.server.KeygateServer;
 import io.keygate.v1.ApiKeyServiceGrpc;
@@ -39,7 +40,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("keygate-train");
     try {
-      KeygateConfig config = KeygateConfig.fromEnv(java.util.Map.of()).withDataDir(dir).withListen("127.0.0.1", 0);
+      KeygateConfig config = KeygateConfig.fromEnv(java.util.Map.of(Settings.DATA_DIR.name(), dir.toString(),
+          Settings.HOST.name(), "127.0.0.1", Settings.PORT.name(), "0"));
       try (KeygateServer server = KeygateServer.start(config)) {
         Bootstrap.Result admin = server.bootstrap().bootstrapIfEmpty().orElseThrow();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

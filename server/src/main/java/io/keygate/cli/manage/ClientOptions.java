@@ -1,6 +1,7 @@
 package io.keygate.cli.manage;
 
 import io.keygate.cli.KeygateCli;
+import io.keygate.config.Settings;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,12 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** Options every management command takes: where Keygate is, how to print, how long to wait. */
 public final class ClientOptions {
-  static final String DEFAULT_ADDRESS = "127.0.0.1:7070";
-  static final String API_KEY_VARIABLE = "KEYGATE_API_KEY";
-  static final String ADDRESS_VARIABLE = "KEYGATE_ADDRESS";
-
   @Option(names = "--address", paramLabel = "HOST:PORT",
-      description = "Keygate's gRPC address. Default: $KEYGATE_ADDRESS, else " + DEFAULT_ADDRESS + ".")
+      description = "Keygate's gRPC address. Default: $KEYGATE_ADDRESS, else 127.0.0.1:7070.")
   String address;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
@@ -43,15 +40,11 @@ public final class ClientOptions {
   }
 
   String address() {
-    if (address != null && !address.isBlank()) {
-      return address;
-    }
-    String fromEnv = environment().get(ADDRESS_VARIABLE);
-    return fromEnv == null || fromEnv.isBlank() ? DEFAULT_ADDRESS : fromEnv;
+    return address != null && !address.isBlank() ? address : Settings.ADDRESS.from(environment());
   }
 
   /** The admin credential; empty when $KEYGATE_API_KEY is unset. Never taken from a flag. */
   String apiKey() {
-    return environment().getOrDefault(API_KEY_VARIABLE, "").trim();
+    return Settings.API_KEY.from(environment());
   }
 }

@@ -61,7 +61,7 @@ public abstract class ManageCommand implements Callable<Integer> {
     deadline = flags.duration("--deadline", client.deadline);
     String apiKey = client.apiKey();
     if (apiKey.isEmpty()) {
-      err.println("error: $" + ClientOptions.API_KEY_VARIABLE + " is not set: export the API key to act with"
+      err.println("error: $" + io.keygate.config.Settings.API_KEY.name() + " is not set: export the API key to act with"
           + " (it is never taken from a flag)");
       return KeygateCli.EXIT_USAGE;
     }

@@ -1,0 +1,152 @@
+package io.keygate.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of Keygate, each declared once: its variable, default, bounds and meaning. The
+ * typed records ({@link KeygateConfig}, {@link HotPathConfig}, {@link RateLimitConfig}) read these;
+ * docs/configuration.md lists them all (a test keeps the two in step).
+ */
+public final class Settings {
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
+  private static final Pattern KUBERNETES_SERVICE_LINK =
+      Pattern.compile("KEYGATE_(SERVICE_HOST|SERVICE_PORT(_.*)?|PORT_\\d+_(TCP|UDP|SCTP)(_.*)?)");
+
+  private Settings() {}
+
+  // --- The server ---
+
+  public static final Setting<String> HOST = Setting.text("KEYGATE_HOST", "127.0.0.1",
+      "Address the gRPC server binds. Loopback by default: a sidecar serves its own pod.");
+  public static final Setting<Integer> PORT = Setting.integer("KEYGATE_PORT", 7070, 0, 65535,
+      "gRPC port; 0 picks a free one.");
+  public static final Setting<Integer> EXECUTOR_THREADS = Setting.integer("KEYGATE_EXECUTOR_THREADS",
+      Math.max(4, 2 * CPUS), 1, 1024, "Threads for work that may block (database lookups, management calls);"
+          + " default 2 × CPUs, at least 4.");
+  public static final Setting<Integer> MAX_MESSAGE_BYTES = Setting.integer("KEYGATE_MAX_MESSAGE_BYTES", 256 * 1024,
+      1024, 64 * 1024 * 1024, "Largest request message accepted.");
+  public static final Setting<Integer> MAX_METADATA_BYTES = Setting.integer("KEYGATE_MAX_METADATA_BYTES",
+      16 * 1024, 1024, 1024 * 1024, "Largest header block accepted.");
+  public static final Setting<java.time.Duration> SHUTDOWN_GRACE = Setting.seconds("KEYGATE_SHUTDOWN_GRACE_SECONDS",
+      10, 0, 600, "Time in-flight calls get to finish on SIGTERM.");
+  public static final Setting<String> TOKEN_PREFIX = Setting.text("KEYGATE_TOKEN_PREFIX", "lk_",
+      "Prefix of issued secrets: a lower-case letter, up to 15 more letters or digits, then '_'.");
+  public static final Setting<HostPort> METRICS_ADDRESS = Setting.address("KEYGATE_METRICS_ADDRESS", "",
+      "host:port to serve Prometheus metrics on at /metrics; unset: not served.");
+  public static final Setting<String> LOG_LEVEL = Setting.choice("KEYGATE_LOG_LEVEL", "info",
+      List.of("error", "warn", "info", "debug", "trace"), "Level of Keygate's own log (other libraries log"
+          + " warnings and errors).");
+
+  // --- The database ---
+
+  public static final Setting<String> DATABASE_URL = Setting.text("KEYGATE_DATABASE_URL", "",
+      "JDBC URL of PostgreSQL, e.g. jdbc:postgresql://db:5432/keygate. Unset: an embedded PostgreSQL in"
+          + " KEYGATE_DATA_DIR.");
+  public static final Setting<String> DATABASE_USER = Setting.text("KEYGATE_DATABASE_USER", "keygate",
+      "Database user.");
+  public static final Setting<String> DATABASE_PASSWORD = Setting.secret("KEYGATE_DATABASE_PASSWORD",
+      "Database password. Never logged.");
+  public static final Setting<Integer> DATABASE_POOL_SIZE = Setting.integer("KEYGATE_DATABASE_POOL_SIZE", 8, 1, 200,
+      "JDBC connections in the pool.");
+  public static final Setting<java.nio.file.Path> DATA_DIR = Setting.path("KEYGATE_DATA_DIR",
+      System.getProperty("user.home") + "/.keygate", "Where the embedded PostgreSQL keeps its data, across"
+          + " restarts (default ~/.keygate).");
+  public static final Setting<Boolean> MIGRATE = Setting.flag("KEYGATE_MIGRATE", true,
+      "Apply pending migrations at start; false only checks that the schema is current (for fleets whose"
+          + " migrations run as a separate step, as the Helm chart's hook does).");
+
+  // --- The decision path ---
+
+  public static final Setting<java.time.Duration> CACHE_TTL = Setting.seconds("KEYGATE_CACHE_TTL_SECONDS", 30, 0,
+      3600, "Longest a cached key record is served without reloading it: the staleness bound when changes"
+          + " cannot be followed. 0 turns the cache off.");
+  public static final Setting<java.time.Duration> NEGATIVE_CACHE_TTL = Setting.seconds(
+      "KEYGATE_NEGATIVE_CACHE_TTL_SECONDS", 10, 0, 3600, "How long an unknown secret is remembered as unknown.");
+  public static final Setting<Integer> CACHE_MAX_ENTRIES = Setting.integer("KEYGATE_CACHE_MAX_ENTRIES", 100_000, 1,
+      10_000_000, "Bound of the key cache and, separately, of the negative cache.");
+  public static final Setting<Boolean> CHANGE_FEED = Setting.flag("KEYGATE_CHANGE_FEED", true,
+      "Follow the change log (LISTEN/NOTIFY) so changes made anywhere reach this cache at once; false relies"
+          + " on KEYGATE_CACHE_TTL_SECONDS alone (poolers that cannot LISTEN, such as PgBouncer in transaction"
+          + " mode).");
+  public static final Setting<java.time.Duration> CHANGE_LOG_RETENTION = Setting.seconds(
+      "KEYGATE_CHANGE_LOG_RETENTION_SECONDS", 86_400, 60, 30L * 86_400, "How long the change log keeps its rows: a"
+          + " feed that was away for less replays what it missed; one away longer drops its cache.");
+  public static final Setting<java.time.Duration> USAGE_FLUSH = Setting.seconds("KEYGATE_USAGE_FLUSH_SECONDS", 10, 1,
+      3600, "How often last-used times and request counts are written, in one batch.");
+  public static final Setting<java.nio.file.Path> ROUTES_FILE = Setting.path("KEYGATE_ROUTES_FILE", "",
+      "The route table (HTTP method + path pattern -> permission); unset: none.");
+  public static final Setting<Integer> XFF_TRUSTED_HOPS = Setting.integer("KEYGATE_XFF_TRUSTED_HOPS", 0, 0, 16,
+      "Proxies in front of Envoy that append to x-forwarded-for; 0 takes the client IP from the connection.");
+
+  // --- Rate limits ---
+
+  public static final Setting<String> REDIS_URL = Setting.text("KEYGATE_REDIS_URL", "",
+      "redis://host:port (rediss:// for TLS) of the shared counters; a comma-separated list of seed nodes in"
+          + " cluster mode. Unset: counted in-process, for a single sidecar.");
+  public static final Setting<String> REDIS_MODE = Setting.choice("KEYGATE_REDIS_MODE", "standalone",
+      List.of("standalone", "cluster"), "Redis deployment.");
+  public static final Setting<String> REDIS_PASSWORD = Setting.secret("KEYGATE_REDIS_PASSWORD",
+      "Redis password; overrides one in the URL. Never logged.");
+  public static final Setting<java.time.Duration> REDIS_TIMEOUT = Setting.millis("KEYGATE_REDIS_TIMEOUT_MS", 100, 1,
+      10_000, "Longest one Redis round trip may take before the failure mode applies.");
+  public static final Setting<Integer> REDIS_MAX_QUEUED = Setting.integer("KEYGATE_REDIS_MAX_QUEUED", 1000, 1,
+      1_000_000, "Commands that may wait for Redis; more are refused at once.");
+  public static final Setting<String> RATE_LIMIT_FAILURE = Setting.choice("KEYGATE_RATE_LIMIT_FAILURE", "open",
+      List.of("open", "closed"), "When Redis fails: open counts in-process and keeps serving (marked degraded);"
+          + " closed denies with 503 rate_limiter_unavailable.");
+  public static final Setting<Long> IP_LIMIT = Setting.count("KEYGATE_IP_LIMIT_REQUESTS", 1000, 1_000_000_000L,
+      "Deployment-wide per-IP limit, counted for every request before the key is looked up; 0 turns it off.");
+  public static final Setting<java.time.Duration> IP_WINDOW = Setting.seconds("KEYGATE_IP_LIMIT_WINDOW_SECONDS", 900,
+      1, 86_400, "Window of KEYGATE_IP_LIMIT_REQUESTS.");
+  public static final Setting<Long> AUTH_FAILURE_LIMIT = Setting.count("KEYGATE_AUTH_FAILURE_LIMIT", 100,
+      1_000_000_000L, "Failed authentications an IP may make per window before all its requests are refused"
+          + " with 429; 0 turns the guard off.");
+  public static final Setting<java.time.Duration> AUTH_FAILURE_WINDOW = Setting.seconds(
+      "KEYGATE_AUTH_FAILURE_WINDOW_SECONDS", 900, 1, 86_400, "Window of KEYGATE_AUTH_FAILURE_LIMIT.");
+
+  // --- The command-line client (management commands, authorize) ---
+
+  public static final Setting<String> API_KEY = Setting.secret("KEYGATE_API_KEY",
+      "The credential the keygate management commands send. Only ever read from the environment.");
+  public static final Setting<String> ADDRESS = Setting.text("KEYGATE_ADDRESS", "127.0.0.1:7070",
+      "Default --address of the keygate management commands.");
+
+  /** Every setting, in declaration order. */
+  public static List<Setting<?>> all() {
+    List<Setting<?>> all = new ArrayList<>();
+    for (Field field : Settings.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == Setting.class) {
+        try {
+          all.add((Setting<?>) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The {@code KEYGATE_*} variables of {@code env} that are no setting — typically a typo. The
+   * variables Kubernetes defines for a Service named {@code keygate} are not reported.
+   */
+  public static Set<String> unknown(Map<String, String> env) {
+    Set<String> known = new TreeSet<>();
+    all().forEach(s -> known.add(s.name()));
+    Set<String> unknown = new TreeSet<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String name = e.getKey();
+      if (name.startsWith("KEYGATE_") && !known.contains(name) && !KUBERNETES_SERVICE_LINK.matcher(name).matches()) {
+        unknown.add(name);
+      }
+    }
+    return unknown;
+  }
+}
