@@ -1,7 +1,9 @@
 package io.keygate.server;
 
 import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -18,7 +20,6 @@ import io.keygate.manage.ApiKeyManager;
 import io.keygate.manage.AuditReader;
 import io.keygate.manage.Authenticator;
 import io.keygate.manage.Bootstrap;
-import io.keygate.manage.ChangeListener;
 import io.keygate.manage.PrincipalManager;
 import io.keygate.manage.RoleManager;
 import io.keygate.manage.ScopeManager;
@@ -89,27 +90,28 @@ public final class KeygateServer implements AutoCloseable {
   private final Metrics metrics;
   private final Admission admission;
 
-  private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database) {
+  private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
+      ServerBuilder<?> transport, Clock clock) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
     HotPathConfig hot = config.hotPath();
-    Clock clock = Clock.systemUTC();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
-    PgCredentialStore store = new PgCredentialStore(database);
+    PgCredentialStore store = new PgCredentialStore(database, clock);
     RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
     CredentialStore decisionStore;
-    ChangeListener changes;
     if (hot.cacheTtl().isZero()) {
       this.cache = null;
       this.changeFeed = null;
       decisionStore = store;
-      changes = ChangeListener.NONE;
     } else {
-      this.cache = new CachingCredentialStore(store, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries());
-      this.changeFeed = hot.changeFeed() ? new PgChangeFeed(database, cache, cache::invalidateAll) : null;
+      // A test clock may also tick for the caches (it implements Caffeine's Ticker).
+      Ticker ticker = clock instanceof Ticker clockTicker ? clockTicker : Ticker.systemTicker();
+      this.cache = new CachingCredentialStore(store, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries(),
+          ticker);
+      database.publishChangesTo(cache);
+      this.changeFeed = hot.changeFeed() ? new PgChangeFeed(database, cache, hot.changeLogRetention()) : null;
       decisionStore = cache;
-      changes = cache;
     }
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.counters = counters(hot.rateLimits(), clock);
@@ -129,42 +131,50 @@ public final class KeygateServer implements AutoCloseable {
         AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName(),
         AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
-    this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
+    this.server = transport
         .directExecutor() // only to choose each call's executor: Admission sends admitted calls to the pool
         .addStreamTracerFactory(admission.tracer())
         .callExecutor(admission)
         .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .maxInboundMetadataSize(config.maxInboundMetadataBytes())
-        .permitKeepAliveTime(10, TimeUnit.SECONDS)
-        .permitKeepAliveWithoutCalls(true)
-        .handshakeTimeout(10, TimeUnit.SECONDS)
         .addService(new AuthorizerGrpcService(authorizer, executor))
         .addService(new ExtAuthzService(authorizer, hot.xffTrustedHops(), executor))
-        .addService(ServerInterceptors.intercept(
-            new TenantGrpcService(new TenantManager(database, setup, changes)), callers))
-        .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database, changes)), callers))
-        .addService(ServerInterceptors.intercept(
-            new PrincipalGrpcService(new PrincipalManager(database, changes)), callers))
-        .addService(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database, changes)), callers))
+        .addService(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database, setup)), callers))
+        .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)), callers))
+        .addService(ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(database)), callers))
+        .addService(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)), callers))
         .addService(ServerInterceptors.intercept(new ApiKeyGrpcService(
-            new ApiKeyManager(database, issuer, changes), new TokenManager(database, issuer, changes)), callers))
+            new ApiKeyManager(database, issuer), new TokenManager(database, issuer)), callers))
         .addService(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers))
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .build();
   }
 
-  /** Connects to (or starts) the database, applies migrations, and starts serving. */
+  /**
+   * The gRPC transport of a deployed sidecar: Netty on {@code KEYGATE_HOST:KEYGATE_PORT}, with the
+   * header, keepalive and handshake limits that protect it from misbehaving clients.
+   */
+  public static NettyServerBuilder netty(KeygateConfig config) {
+    return NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
+        .maxInboundMetadataSize(config.maxInboundMetadataBytes())
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .handshakeTimeout(10, TimeUnit.SECONDS);
+  }
+
+  /** Starts a sidecar on Netty ({@link #netty}) with the system clock. */
   public static KeygateServer start(KeygateConfig config) {
-    return start(config, true);
+    return start(config, netty(config), Clock.systemUTC());
   }
 
   /**
-   * As {@link #start(KeygateConfig)}; with {@code migrate} false, pending migrations are not applied
-   * but the schema is checked to be current (one query) — for fleets that migrate in a separate step.
+   * Connects to (or starts) the database, applies migrations ({@code KEYGATE_MIGRATE}; otherwise only
+   * checks that the schema is current — one query — for fleets that migrate in a separate step), and
+   * starts serving on {@code transport} (an in-process builder in tests). Every decision and every
+   * management rule reads time from {@code clock}.
    */
-  public static KeygateServer start(KeygateConfig config, boolean migrate) {
+  public static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, Clock clock) {
     EmbeddedDatabase embedded = null;
     Database database;
     if (config.embeddedDatabase()) {
@@ -175,7 +185,7 @@ public final class KeygateServer implements AutoCloseable {
           config.databasePoolSize());
     }
     try {
-      if (migrate) {
+      if (config.migrate()) {
         int applied = database.migrate();
         if (applied > 0) {
           LOG.info("applied {} database migrations", applied);
@@ -183,13 +193,13 @@ public final class KeygateServer implements AutoCloseable {
       } else {
         database.checkSchema();
       }
-      KeygateServer keygate = new KeygateServer(config, embedded, database);
+      KeygateServer keygate = new KeygateServer(config, embedded, database, transport, clock);
       if (keygate.changeFeed != null) {
         keygate.changeFeed.start();
       }
       keygate.server.start();
       keygate.health.setStatus("", ServingStatus.SERVING);
-      LOG.info("keygate listening on {}:{}", config.listenHost(), keygate.port());
+      LOG.info("keygate listening on {}", keygate.address());
       return keygate;
     } catch (IOException e) {
       database.close();
@@ -206,8 +216,10 @@ public final class KeygateServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /** {@code host:port} of a Netty server; for an in-process one, what it was built with. */
   public String address() {
-    return config.listenHost() + ":" + port();
+    return server.getListenSockets().isEmpty() || !(server.getListenSockets().get(0) instanceof InetSocketAddress)
+        ? String.valueOf(server.getListenSockets()) : config.listenHost() + ":" + port();
   }
 
   public Database database() {

@@ -40,7 +40,7 @@ class DecisionEngineTest {
           transports.contains(Transport.BEARER), 1000, 900);
       return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", kind,
           kind == PrincipalKind.PRINCIPAL_KIND_AGENT ? "prn_parent" : null, null, scopeId, "rol_1", "role",
-          permissions, readOnly, expiresAt, revoked, 100, true, policy);
+          permissions, readOnly, expiresAt, revoked, 100, true, policy, 0);
     }
   }
 
@@ -58,7 +58,7 @@ class DecisionEngineTest {
       boolean disabled = node.startsWith("!");
       nodes.add(new ScopePath.Node(disabled ? node.substring(1) : node, !disabled));
     }
-    return new ScopePath(nodes);
+    return new ScopePath(nodes, 0);
   }
 
   private static Reason decide(Key key, AccessRequest request) {

@@ -138,7 +138,7 @@ class CredentialExtractorTest {
     CredentialExtractor.Found found = extractor.fromHeaders(headers(header, value));
     TenantPolicy policy = new TenantPolicy("ten_1", true, apiKeyHeader, bearer, 1000, 900);
     CredentialRecord key = new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER,
-        null, null, null, null, null, List.of("*"), false, null, false, 0, false, policy);
+        null, null, null, null, null, List.of("*"), false, null, false, 0, false, policy, 0);
 
     Reason reason = DecisionEngine.decide(key, new AccessRequest(found.transport(), "orders:read", false, null),
         ScopePath.TENANT_WIDE, Instant.EPOCH);

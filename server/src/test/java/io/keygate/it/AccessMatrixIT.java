@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -101,9 +102,12 @@ class AccessMatrixIT {
   static String targetOwner;
   static final Map<String, Metadata> CREDENTIALS = new LinkedHashMap<>();
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() throws SQLException {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     acme = keygate.newTenant("acme", TenantSettings.newBuilder().setMaxActiveTokensPerPrincipal(10_000).build());
     acmeId = acme.getTenant().getId();
     admin = acme.getAdminSecret();
@@ -142,7 +146,6 @@ class AccessMatrixIT {
   @AfterAll
   static void stop() throws SQLException {
     ManagementRpcs.close();
-    keygate.close();
   }
 
   @Test

@@ -27,9 +27,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every change leaves one audit row; a failed change leaves nothing; no secret is ever stored. */
 class AuditAndSecrecyIT {
@@ -37,17 +37,16 @@ class AuditAndSecrecyIT {
   private static CreateTenantResponse tenant;
   private static String admin;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     tenant = keygate.newTenant("audited");
     admin = tenant.getAdminSecret();
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void eachChangeIsAuditedWithActorTargetTimeAndAddress() {

@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
 import io.keygate.cli.KeygateCli;
+import io.keygate.testing.Ports;
 import io.keygate.v1.AuditEvent;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.CreateApiKeyResponse;
@@ -28,16 +29,15 @@ import io.keygate.v1.AcceptedCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -51,9 +51,12 @@ class CliIT {
   private static String tenantAdmin;
   private static final List<String> SECRETS = new ArrayList<>();
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     address = "127.0.0.1:" + keygate.server.port();
     Run created = as(keygate.system.secret(), "tenants", "create", "--name", "cli-acme", "-o", "json");
     assertThat(created.exit).as(created.err).isZero();
@@ -61,10 +64,6 @@ class CliIT {
     SECRETS.add(tenantAdmin);
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void keyLifecycleThroughTheCli() {
@@ -235,10 +234,7 @@ class CliIT {
 
   @Test
   void unreachableKeygateIsExit2() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.reserve(); // nothing listens there, and nothing will
     Run run = ok(2, "roles", "list", "--address", "127.0.0.1:" + closedPort, "--deadline", "5s");
     assertThat(run.err).startsWith("error: UNAVAILABLE: ");
   }

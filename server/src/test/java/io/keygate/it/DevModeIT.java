@@ -21,7 +21,8 @@ class DevModeIT {
   @Test
   void keysSurviveARestartAndBootstrapRunsOnce() throws Exception {
     Path dataDir = Files.createTempDirectory("keygate-dev-");
-    KeygateConfig config = KeygateConfig.fromEnv(Map.of()).withListen("127.0.0.1", 0).withDataDir(dataDir);
+    KeygateConfig config = KeygateConfig.fromEnv(Map.of("KEYGATE_HOST", "127.0.0.1", "KEYGATE_PORT", "0",
+        "KEYGATE_DATA_DIR", dataDir.toString()));
     String secret;
     try (KeygateServer first = KeygateServer.start(config)) {
       assertThat(first.embeddedDatabase()).isNotNull();

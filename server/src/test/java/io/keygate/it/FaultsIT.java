@@ -7,9 +7,10 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.keygate.config.KeygateConfig;
 import io.keygate.keys.SecretFormat;
 import io.keygate.server.KeygateServer;
+import io.keygate.store.postgres.PgChangeFeed;
+import io.keygate.testing.Ports;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -25,7 +26,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +34,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,11 +62,13 @@ class FaultsIT {
   /**
    * Cached keys keep working through a database outage (within the cache TTL, the documented
    * staleness bound); an uncached key gets UNAVAILABLE, never an allow; management calls fail
-   * cleanly; everything recovers when PostgreSQL is back, without restarting the sidecar.
+   * cleanly; everything recovers when PostgreSQL is back, without restarting the sidecar. The outage
+   * begins only once the change feed has applied every change so far — the notice of the cached
+   * key's own creation among them, which must leave the key cached.
    */
   @Test
   void postgresOutageServesCachedKeysRefusesTheRestAndRecovers() throws Exception {
-    int port = freePort();
+    int port = Ports.reserve();
     Path data = Files.createDirectories(dir.resolve("pg-outage"));
     EmbeddedPostgres pg = startPostgres(port, data);
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
@@ -77,6 +80,11 @@ class FaultsIT {
       String cached = newKey(keygate, admin, role);
       String uncached = newKey(keygate, admin, role);
       assertThat(authorize(keygate, cached).getReason()).isEqualTo(Reason.REASON_OK);
+      long committed = PgChangeFeed.currentPosition(keygate.server.database());
+      await(() -> keygate.server.changeFeed().position() >= committed, "the feed applying every change so far");
+      long misses = keygate.server.cache().misses();
+      assertThat(authorize(keygate, cached).getReason()).isEqualTo(Reason.REASON_OK);
+      assertThat(keygate.server.cache().misses()).as("the cached key is still cached").isEqualTo(misses);
 
       pg.close();
       try {
@@ -146,8 +154,7 @@ class FaultsIT {
     try {
       List<Callable<KeygateServer>> starts = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        starts.add(() -> KeygateServer.start(KeygateConfig.fromEnv(Map.of()).withListen("127.0.0.1", 0)
-            .withDatabase(url, "postgres", "")));
+        starts.add(() -> KeygateServer.start(TestKeygate.config(url, Map.of())));
       }
       for (Future<KeygateServer> f : pool.invokeAll(starts)) {
         servers.add(f.get(120, TimeUnit.SECONDS));
@@ -202,6 +209,7 @@ class FaultsIT {
     long auditBefore = first.audit(admin).listAuditEvents(ListAuditEventsRequest.newBuilder().setPageSize(100)
         .build()).getEventsCount();
     AtomicBoolean stop = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger allowedSoFar = new java.util.concurrent.atomic.AtomicInteger();
     ExecutorService load = Executors.newFixedThreadPool(4);
     List<Future<int[]>> results = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
@@ -212,6 +220,7 @@ class FaultsIT {
             AuthorizeResponse r = first.authorizer().authorize(request(secret));
             if (r.getReason() == Reason.REASON_OK) {
               counts[0]++;
+              allowedSoFar.incrementAndGet();
             }
           } catch (StatusRuntimeException e) {
             counts[e.getStatus().getCode() == Status.Code.UNAVAILABLE ? 1 : 2]++;
@@ -240,9 +249,9 @@ class FaultsIT {
           @Override
           public void onCompleted() {}
         });
-    Thread.sleep(500);
+    await(() -> allowedSoFar.get() >= 200, "load under way: 200 calls allowed");
     first.server.close();
-    Thread.sleep(200);
+    // Every caller stops at its first refusal; none may have seen any other error.
     stop.set(true);
     int allowed = 0;
     int other = 0;
@@ -310,8 +319,7 @@ class FaultsIT {
   @Test
   void aSaturatedExecutorRefusesCallsAtOnceAndRecovers() throws Exception {
     String url = TestPostgres.newDatabase();
-    KeygateServer server = KeygateServer.start(KeygateConfig.fromEnv(Map.of("KEYGATE_EXECUTOR_THREADS", "1"))
-        .withListen("127.0.0.1", 0).withDatabase(url, "postgres", ""));
+    KeygateServer server = KeygateServer.start(TestKeygate.config(url, Map.of("KEYGATE_EXECUTOR_THREADS", "1")));
     io.grpc.ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
         .forAddress("127.0.0.1", server.port()).usePlaintext().build();
     SecretFormat format = new SecretFormat(SecretFormat.DEFAULT_PREFIX);
@@ -415,18 +423,8 @@ class FaultsIT {
     throw new AssertionError("expected the call to fail");
   }
 
-  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.get()) {
-      assertThat(System.nanoTime()).as("waited 30 s for %s", what).isLessThan(deadline);
-      Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static void await(Callable<Boolean> condition, String what) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(condition);
   }
 
   /** A plaintext channel to a port, closed with the try block. */

@@ -16,9 +16,9 @@ import io.keygate.v1.ListApiKeysRequest;
 import io.keygate.v1.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile credentials: each refused with the right reason before any database query (the store's
@@ -29,15 +29,14 @@ class HostileCredentialsIT {
 
   private static TestKeygate keygate;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void malformedCredentialsAreRefusedWithoutAnyLookup() {

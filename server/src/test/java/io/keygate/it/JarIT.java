@@ -12,7 +12,6 @@ import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.AuthorizerServiceGrpc;
 import io.keygate.v1.Reason;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +47,13 @@ class JarIT {
   void migrateBootstrapAndServeFromTheJarAsTheImageDoes() throws Exception {
     assertThat(JAR).as("the build packages the shaded jar before integration tests").exists();
     String url = TestPostgres.newDatabase();
-    int port = freePort();
-    int metricsPort = freePort();
+    // Port 0 for both listeners; the ports they got are read back from the log.
     Map<String, String> env = Map.of(
-        "KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + metricsPort,
+        "KEYGATE_METRICS_ADDRESS", "127.0.0.1:0",
         "KEYGATE_DATABASE_URL", url,
         "KEYGATE_DATABASE_USER", "postgres",
         "KEYGATE_HOST", "127.0.0.1",
-        "KEYGATE_PORT", Integer.toString(port),
+        "KEYGATE_PORT", "0",
         "JAVA_TOOL_OPTIONS", JVM_FLAGS);
 
     Result migrate = run(env, "migrate");
@@ -68,6 +68,8 @@ class JarIT {
 
     Path log = tmp.resolve("serve.log");
     Process serve = start(env, log, "serve");
+    int port = awaitPort(serve, log, "keygate listening on 127.0.0.1:(\\d+)");
+    int metricsPort = awaitPort(serve, log, "metrics on http://127.0.0.1:(\\d+)/metrics");
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       awaitServing(channel, serve, log);
@@ -153,7 +155,7 @@ class JarIT {
           return;
         }
       } catch (RuntimeException notYet) {
-        Thread.sleep(200);
+        Thread.sleep(20);
       }
     }
     throw new AssertionError("the jar did not become healthy within 60 s:\n" + readQuietly(log));
@@ -167,9 +169,20 @@ class JarIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /** The port a log line of the running process reports ({@code pattern}'s first group). */
+  private static int awaitPort(Process process, Path log, String pattern) {
+    Pattern line = Pattern.compile(pattern);
+    int[] port = new int[1];
+    Awaitility.await("the log to say: " + pattern).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> {
+          assertThat(process.isAlive()).as(() -> readQuietly(log)).isTrue();
+          Matcher found = line.matcher(readQuietly(log));
+          if (found.find()) {
+            port[0] = Integer.parseInt(found.group(1));
+            return true;
+          }
+          return false;
+        });
+    return port[0];
   }
 }

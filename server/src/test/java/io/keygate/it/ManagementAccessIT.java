@@ -34,9 +34,9 @@ import io.keygate.v1.UpdateApiKeyRequest;
 import io.keygate.v1.UpdatePrincipalRequest;
 import io.keygate.v1.UpdateRoleRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may call what: authentication, tenant isolation, own/team/all, agents, no self-escalation. */
 class ManagementAccessIT {
@@ -44,17 +44,16 @@ class ManagementAccessIT {
   private static CreateTenantResponse acme;
   private static String admin;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     acme = keygate.newTenant("acme");
     admin = acme.getAdminSecret();
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void callsWithoutAValidCredentialAreUnauthenticated() {

@@ -22,6 +22,7 @@ import io.keygate.client.Decision;
 import io.keygate.client.KeygateClient;
 import io.keygate.client.KeygateServerInterceptor;
 import io.keygate.client.KeygateServerInterceptor.Permission;
+import io.keygate.testing.Ports;
 import io.keygate.v1.ApiKey;
 import io.keygate.v1.ApiKeyServiceGrpc;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -32,7 +33,6 @@ import io.keygate.v1.ListApiKeysRequest;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.TokenSpec;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,17 +60,20 @@ class PolyglotClientsIT {
   private static String cases;
   private static List<String> javaAnswers;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     admin = keygate.newTenant("polyglot").getAdminSecret();
     String readerRole = role("reader", "conversations:read");
     reader = key("reader", readerRole, KeyRateLimit.getDefaultInstance());
     billing = key("billing", role("billing", "invoices:read"), KeyRateLimit.getDefaultInstance());
     limited = key("limited", readerRole, KeyRateLimit.newBuilder().setRequestsPerMinute(1)
         .setMode(RateLimitMode.RATE_LIMIT_MODE_ENFORCED).build());
-    client = KeygateClient.builder().target("127.0.0.1:" + keygate.server.port())
-        .deadline(Duration.ofSeconds(5)).build();
+    client = FLEET.closeAfterAll(KeygateClient.builder().target("127.0.0.1:" + keygate.server.port())
+        .deadline(Duration.ofSeconds(5)).build());
     List<String[]> questions = List.of(
         new String[] {"allowed", reader.getSecret(), "conversations", "read"},
         new String[] {"not-permitted", billing.getSecret(), "conversations", "read"},
@@ -97,15 +100,6 @@ class PolyglotClientsIT {
     javaAnswers.add("keys " + String.join(",", ids.stream().sorted().toList()));
   }
 
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (keygate != null) {
-      keygate.close();
-    }
-  }
 
   @Test
   void javaClientGetsTheExpectedDecisions() {
@@ -164,10 +158,7 @@ class PolyglotClientsIT {
 
   @Test
   void interceptorFailsClosedWhenTheSidecarIsDown() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.reserve(); // nothing listens there, and nothing will
     try (KeygateClient nowhere = KeygateClient.builder().target("127.0.0.1:" + closedPort).build();
         App app = App.protectedBy(nowhere, new AtomicReference<>())) {
       assertThat(app.fail(reader.getSecret()).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);

@@ -23,15 +23,14 @@ import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenSpec;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The default backend: one sidecar counting in-process. Limits are exact, reported in headers on
@@ -47,21 +46,19 @@ class RateLimitIT {
   private static String admin;
   private static String roleId;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start(TestPostgres.newDatabase(), hot -> hot.withRateLimits(hot.rateLimits()
-        .withIpLimit(IP_LIMIT, Duration.ofMinutes(15)).withAuthFailureLimit(AUTH_FAILURE_LIMIT,
-            Duration.ofMinutes(15))));
+    keygate = FLEET.keygate(Map.of("KEYGATE_IP_LIMIT_REQUESTS", Integer.toString(IP_LIMIT),
+        "KEYGATE_AUTH_FAILURE_LIMIT", Integer.toString(AUTH_FAILURE_LIMIT)));
     CreateTenantResponse tenant = keygate.newTenant("limits");
     admin = tenant.getAdminSecret();
     roleId = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
         .addPermissions("conversations:read").build()).getRole().getId();
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void keyLimitAdmitsExactlyNAndReportsItOnEveryAnswer() {

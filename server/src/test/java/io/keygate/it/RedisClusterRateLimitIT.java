@@ -2,6 +2,7 @@ package io.keygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.testing.Ports;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -23,9 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.embedded.RedisShardedCluster;
 
 /**
@@ -33,6 +35,9 @@ import redis.embedded.RedisShardedCluster;
  * spread over the nodes' hash slots, and the key limit holds exactly across both sidecars.
  */
 class RedisClusterRateLimitIT {
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   private static RedisShardedCluster cluster;
   private static TestKeygate a;
   private static TestKeygate b;
@@ -41,17 +46,20 @@ class RedisClusterRateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = RedisShardedCluster.newRedisCluster().shard("one", 0).shard("two", 0).shard("three", 0)
-        .ephemeralServers().initializationTimeout(Duration.ofSeconds(30)).build();
+    // Each node's cluster bus listens 10000 above its port: both reserved.
+    cluster = RedisShardedCluster.newRedisCluster()
+        .serverPorts(List.of(Ports.reserve(10_000), Ports.reserve(10_000), Ports.reserve(10_000)))
+        .shard("one", 0).shard("two", 0).shard("three", 0).initializationTimeout(Duration.ofSeconds(30)).build();
     cluster.start();
+    FLEET.closeAfterAll(cluster::stop);
     awaitClusterOk(cluster.serverPorts());
     String seeds = cluster.serverPorts().stream().map(p -> "redis://127.0.0.1:" + p)
         .collect(Collectors.joining(","));
     String db = TestPostgres.newDatabase();
-    a = TestKeygate.start(db, hot -> hot.withRateLimits(hot.rateLimits().withRedisCluster(seeds, true)
-        .withRedisTimeout(Duration.ofSeconds(5))));
-    b = TestKeygate.start(db, hot -> hot.withRateLimits(hot.rateLimits().withRedisCluster(seeds, true)
-        .withRedisTimeout(Duration.ofSeconds(5))));
+    Map<String, String> settings = Map.of("KEYGATE_REDIS_MODE", "cluster", "KEYGATE_REDIS_URL", seeds,
+        "KEYGATE_REDIS_TIMEOUT_MS", "5000");
+    a = FLEET.keygate(db, settings);
+    b = FLEET.keygate(db, settings);
     CreateTenantResponse tenant = a.newTenant("cluster");
     admin = tenant.getAdminSecret();
     roleId = a.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
@@ -59,30 +67,16 @@ class RedisClusterRateLimitIT {
   }
 
   /** The nodes may answer CLUSTERDOWN for a moment after start, until every slot is agreed on. */
-  private static void awaitClusterOk(List<Integer> ports) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+  private static void awaitClusterOk(List<Integer> ports) {
     for (int port : ports) {
       RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
       try (StatefulRedisConnection<String, String> c = client.connect()) {
-        while (!c.sync().clusterInfo().contains("cluster_state:ok")) {
-          assertThat(System.nanoTime()).as("cluster state ok within 30 s").isLessThan(deadline);
-          Thread.sleep(50);
-        }
+        Awaitility.await("cluster_state:ok on node " + port).atMost(Duration.ofSeconds(30))
+            .until(() -> c.sync().clusterInfo().contains("cluster_state:ok"));
       } finally {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       }
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
-    cluster.stop();
   }
 
   @Test

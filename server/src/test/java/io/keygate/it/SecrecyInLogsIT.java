@@ -34,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -70,6 +71,9 @@ class SecrecyInLogsIT {
     }
   }
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -79,12 +83,11 @@ class SecrecyInLogsIT {
     keygateLogger = context.getLogger("io.keygate");
     keygateLevel = keygateLogger.getLevel();
     keygateLogger.setLevel(Level.TRACE);
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
   }
 
   @AfterAll
   static void stop() {
-    keygate.close();
     keygateLogger.setLevel(keygateLevel);
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         .detachAppender(CAPTURE);

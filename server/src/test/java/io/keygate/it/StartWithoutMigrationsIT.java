@@ -24,10 +24,9 @@ class StartWithoutMigrationsIT {
   @Test
   void refusesAnUnmigratedDatabaseAndServesAMigratedOne() {
     String url = TestPostgres.newDatabase();
-    KeygateConfig config = KeygateConfig.fromEnv(Map.of()).withListen("127.0.0.1", 0)
-        .withDatabase(url, "postgres", "");
+    KeygateConfig config = TestKeygate.config(url, Map.of("KEYGATE_MIGRATE", "false"));
 
-    assertThatThrownBy(() -> KeygateServer.start(config, false))
+    assertThatThrownBy(() -> KeygateServer.start(config))
         .isInstanceOf(KeygateException.class)
         .hasMessageContaining("schema is at version 0")
         .hasMessageContaining("keygate migrate");
@@ -35,7 +34,7 @@ class StartWithoutMigrationsIT {
     try (Database database = new Database(url, "postgres", "", 1)) {
       assertThat(database.migrate()).isEqualTo(Database.SCHEMA_VERSION);
     }
-    try (KeygateServer server = KeygateServer.start(config, false)) {
+    try (KeygateServer server = KeygateServer.start(config)) {
       assertThat(server.bootstrap().bootstrapIfEmpty()).as("serves on the migrated schema").isPresent();
     }
   }

@@ -51,10 +51,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -83,17 +83,16 @@ class TenantIsolationIT {
     }
   }
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     a = world("twin");
     b = world("twin");
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   private static World world(String name) {
     CreateTenantResponse tenant = keygate.newTenant(name);

@@ -5,10 +5,11 @@ import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
-import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
+import io.keygate.config.Settings;
 import io.keygate.manage.Bootstrap;
 import io.keygate.server.KeygateServer;
+import io.keygate.testing.TestClock;
 import io.keygate.v1.ApiKeyServiceGrpc;
 import io.keygate.v1.AuditServiceGrpc;
 import io.keygate.v1.AuthorizerServiceGrpc;
@@ -19,49 +20,67 @@ import io.keygate.v1.RoleServiceGrpc;
 import io.keygate.v1.ScopeServiceGrpc;
 import io.keygate.v1.TenantServiceGrpc;
 import io.keygate.v1.TenantSettings;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /**
- * A real Keygate server on a loopback port, on its own fresh PostgreSQL database, bootstrapped, with
- * a plaintext channel to it and stubs that carry a given credential.
+ * A real Keygate server on a loopback port (bound to port 0: the port it got is read back), on a
+ * PostgreSQL database, bootstrapped, with a plaintext channel to it and stubs that carry a given
+ * credential. Tests that keep one for a whole class start it through {@link TestFleet}.
  */
 public final class TestKeygate implements AutoCloseable {
   public final KeygateServer server;
   public final ManagedChannel channel;
   public final String jdbcUrl;
   public final Bootstrap.Result system;
+  /** The clock every rule of this server reads. */
+  public final Clock clock;
 
-  private TestKeygate(KeygateServer server, String jdbcUrl, Bootstrap.Result system) {
+  private TestKeygate(KeygateServer server, String jdbcUrl, Bootstrap.Result system, Clock clock) {
     this.server = server;
     this.jdbcUrl = jdbcUrl;
     this.system = system;
+    this.clock = clock;
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
+  /** A server on a fresh database. */
   public static TestKeygate start() {
     return start(TestPostgres.newDatabase());
   }
 
   /** A server on an existing database (bootstrapping it if empty). */
   public static TestKeygate start(String jdbcUrl) {
-    return start(jdbcUrl, UnaryOperator.identity());
+    return start(jdbcUrl, Map.of());
   }
 
   /**
-   * A server on an existing database with decision-path settings changed from the defaults, e.g.
-   * {@code hot -> hot.withRoutes(file, 1)} or {@code hot -> hot.withCache(Duration.ofSeconds(1), false)}.
+   * A server on an existing database with settings changed from the defaults, as environment
+   * variables, e.g. {@code Map.of("KEYGATE_ROUTES_FILE", file)}.
    */
-  public static TestKeygate start(String jdbcUrl, UnaryOperator<HotPathConfig> settings) {
-    KeygateConfig base = KeygateConfig.fromEnv(Map.of());
-    KeygateConfig config = base
-        .withHotPath(settings.apply(base.hotPath()))
-        .withListen("127.0.0.1", 0)
-        .withDatabase(jdbcUrl, "postgres", "");
-    KeygateServer server = KeygateServer.start(config);
+  public static TestKeygate start(String jdbcUrl, Map<String, String> settings) {
+    return start(jdbcUrl, settings, Clock.systemUTC());
+  }
+
+  /** As above, with every rule reading time from {@code clock} (a {@link TestClock} moves only when told). */
+  public static TestKeygate start(String jdbcUrl, Map<String, String> settings, Clock clock) {
+    KeygateConfig config = config(jdbcUrl, settings);
+    KeygateServer server = KeygateServer.start(config, KeygateServer.netty(config), clock);
     Bootstrap.Result system = server.bootstrap().bootstrapIfEmpty().orElse(null);
-    return new TestKeygate(server, jdbcUrl, system);
+    return new TestKeygate(server, jdbcUrl, system, clock);
+  }
+
+  /** The settings of a test server on {@code jdbcUrl}: loopback, a free port, then {@code settings}. */
+  public static KeygateConfig config(String jdbcUrl, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>();
+    env.put(Settings.HOST.name(), "127.0.0.1");
+    env.put(Settings.PORT.name(), "0");
+    env.put(Settings.DATABASE_URL.name(), jdbcUrl);
+    env.put(Settings.DATABASE_USER.name(), "postgres");
+    env.putAll(settings);
+    return KeygateConfig.fromEnv(env);
   }
 
   /** Metadata carrying {@code secret} in {@code x-api-key}. */

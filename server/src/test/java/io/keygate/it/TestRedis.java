@@ -1,10 +1,10 @@
 package io.keygate.it;
 
+import io.keygate.testing.Ports;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import redis.embedded.RedisServer;
 
@@ -21,14 +21,14 @@ public final class TestRedis implements AutoCloseable {
   }
 
   public static TestRedis start() {
-    TestRedis redis = new TestRedis(freePort());
+    TestRedis redis = new TestRedis(Ports.reserve());
     redis.up();
     return redis;
   }
 
   /** A port reserved for a Redis that is not running yet: {@link #up()} starts it. */
   public static TestRedis notStarted() {
-    return new TestRedis(freePort());
+    return new TestRedis(Ports.reserve());
   }
 
   public String url() {
@@ -76,11 +76,4 @@ public final class TestRedis implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -18,25 +18,24 @@ import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
 import io.keygate.v1.UpdateTenantRequest;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input gets INVALID_ARGUMENT naming the field, and nothing is stored. */
 class ValidationIT {
   private static TestKeygate keygate;
   private static String admin;
 
+  @RegisterExtension
+  static final TestFleet FLEET = new TestFleet();
+
   @BeforeAll
   static void start() {
-    keygate = TestKeygate.start();
+    keygate = FLEET.keygate();
     admin = keygate.newTenant("strict").getAdminSecret();
   }
 
-  @AfterAll
-  static void stop() {
-    keygate.close();
-  }
 
   @Test
   void badKeyFieldsAreRefusedByName() {

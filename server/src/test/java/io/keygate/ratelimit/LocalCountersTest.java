@@ -1,8 +1,9 @@
 package io.keygate.ratelimit;
 
-import static io.keygate.ratelimit.ManualClock.START;
+import static io.keygate.testing.TestClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.testing.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** In-process counters: all-or-nothing over a request's limits, exact under contention. */
 class LocalCountersTest {
-  private final ManualClock clock = new ManualClock(START);
+  private final TestClock clock = new TestClock(START);
   private final LocalCounters counters = new LocalCounters(clock, 1000);
 
   private static LimitSpec ip(long limit) {

@@ -1,6 +1,6 @@
 package io.keygate.ratelimit;
 
-import static io.keygate.ratelimit.ManualClock.START;
+import static io.keygate.testing.TestClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package io.keygate.ratelimit;
 
-import static io.keygate.ratelimit.ManualClock.START;
+import static io.keygate.testing.TestClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.TenantPolicy;
 import io.keygate.v1.PrincipalKind;
+import io.keygate.testing.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class WindowedRateLimiterTest {
   private static final long FIFTEEN_MINUTES = 900_000;
 
-  private final ManualClock clock = new ManualClock(START);
+  private final TestClock clock = new TestClock(START);
   private final Recording counters = new Recording(new LocalCounters(clock, 1000));
   private final LocalCounters fallback = new LocalCounters(clock, 1000);
 
@@ -140,7 +141,7 @@ class WindowedRateLimiterTest {
   private static CredentialRecord key(long perMinute, boolean enforced, long ipLimit, int ipWindowSeconds) {
     return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null, null,
         null, null, null, List.of(), false, null, false, perMinute, enforced,
-        new TenantPolicy("ten_1", true, true, true, ipLimit, ipWindowSeconds));
+        new TenantPolicy("ten_1", true, true, true, ipLimit, ipWindowSeconds), 0);
   }
 
   @Test

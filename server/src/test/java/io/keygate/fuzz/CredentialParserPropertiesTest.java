@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.StringLength;
  * whatever a client sends. They never throw, accept only well-formed secrets, and any one-character
  * change to a real secret — substitution, insertion, deletion, case — is caught without a lookup.
  */
-class CredentialParserProperties {
+class CredentialParserPropertiesTest {
   private static final SecretFormat FORMAT = new SecretFormat(SecretFormat.DEFAULT_PREFIX);
   private static final CredentialExtractor EXTRACTOR = new CredentialExtractor(SecretFormat.DEFAULT_PREFIX);
 

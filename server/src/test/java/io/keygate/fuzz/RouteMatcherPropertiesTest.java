@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
  * from a pattern matches that pattern's route, and no crafted form of a path — dot segments, doubled
  * slashes, encoded separators — reaches a protected route it would not reach in canonical form.
  */
-class RouteMatcherProperties {
+class RouteMatcherPropertiesTest {
   private static final RouteTable ROUTES = RouteTable.parse("""
       GET     /v1/orders/{id}            orders:read
       DELETE  /v1/orders/{id}            orders:delete
