@@ -392,7 +392,8 @@ class EnvoyCheckIT {
       long started = System.nanoTime();
       CheckRequest never = request("GET", "/v1/conversations", Map.of("x-api-key", FORMAT.generate())).build();
       assertStatus(Status.Code.UNAVAILABLE, () -> stub.withDeadlineAfter(20, TimeUnit.SECONDS).check(never));
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung").isLessThan(Duration.ofSeconds(30));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered, not hung")
+          .isLessThan(Duration.ofSeconds(30));
     } finally {
       postgres.close();
     }
