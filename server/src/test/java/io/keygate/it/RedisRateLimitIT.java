@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -95,6 +96,19 @@ class RedisRateLimitIT {
     admin = tenant.getAdminSecret();
     roleId = a.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
         .addPermissions("conversations:read").build()).getRole().getId();
+  }
+
+  /**
+   * Every test starts with Redis up and every Redis sidecar counting in it again — a test that stopped
+   * Redis leaves the sidecars to reconnect on their own, each in its own time.
+   */
+  @BeforeEach
+  void everySidecarCountsInRedis() {
+    String secret = newKey(1_000_000, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
+    for (TestKeygate sidecar : List.of(a, b, c, closed)) {
+      await(() -> authorize(sidecar, secret, nextIp()).getReason() == Reason.REASON_OK
+          && !sidecar.server.rateLimiter().degraded(), "a sidecar counting in Redis");
+    }
   }
 
   private static TestKeygate redisSidecar(String db, boolean failOpen) {
