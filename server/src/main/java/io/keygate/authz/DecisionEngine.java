@@ -28,17 +28,11 @@ public final class DecisionEngine {
    *     ancestors; {@code null} when the requested scope does not exist in the key's tenant
    */
   public static Reason decide(CredentialRecord key, AccessRequest request, ScopePath scopePath, Instant now) {
+    Reason authenticated = authenticate(key, request.transport(), now);
+    if (authenticated != Reason.OK) {
+      return authenticated;
+    }
     TenantPolicy policy = key.policy();
-    if (request.transport() == AccessRequest.Transport.API_KEY_HEADER && !policy.acceptsApiKeyHeader()
-        || request.transport() == AccessRequest.Transport.BEARER && !policy.acceptsBearer()) {
-      return Reason.TRANSPORT_NOT_ACCEPTED;
-    }
-    if (key.revoked()) {
-      return Reason.CREDENTIAL_REVOKED;
-    }
-    if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
-      return Reason.CREDENTIAL_EXPIRED;
-    }
     if (!policy.apiAccessEnabled()) {
       return Reason.TENANT_API_DISABLED;
     }
@@ -60,6 +54,25 @@ public final class DecisionEngine {
     }
     if (request.write() && key.readOnly()) {
       return Reason.READ_ONLY_TOKEN;
+    }
+    return Reason.OK;
+  }
+
+  /**
+   * The 401 checks of a found credential, shared by decisions and management calls: sent the way its
+   * tenant accepts, not revoked, not expired. {@link Reason#OK} when they pass.
+   */
+  public static Reason authenticate(CredentialRecord key, AccessRequest.Transport transport, Instant now) {
+    TenantPolicy policy = key.policy();
+    if (transport == AccessRequest.Transport.API_KEY_HEADER && !policy.acceptsApiKeyHeader()
+        || transport == AccessRequest.Transport.BEARER && !policy.acceptsBearer()) {
+      return Reason.TRANSPORT_NOT_ACCEPTED;
+    }
+    if (key.revoked()) {
+      return Reason.CREDENTIAL_REVOKED;
+    }
+    if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+      return Reason.CREDENTIAL_EXPIRED;
     }
     return Reason.OK;
   }

@@ -1,6 +1,7 @@
 package io.keygate.store.postgres;
 
 import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.Grant;
 import io.keygate.authz.ScopePath;
 import io.keygate.authz.TenantPolicy;
 import io.keygate.store.CredentialStore;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,17 +20,18 @@ public final class PgCredentialStore implements CredentialStore {
   private static final String LOOKUP = "select s.valid_until, tk.id as token_id, tk.access, tk.expires_at as t_exp,"
       + " k.id as key_id, k.scope_id, k.expires_at as k_exp, k.revoked_at, k.rate_limit_per_minute,"
       + " k.rate_limit_mode, p.id as principal_id, p.kind, p.parent_id, p.scope_id as p_scope,"
-      + " te.id as tenant_id, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
+      + " te.id as tenant_id, te.is_system, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
       + " te.ip_limit_window_seconds, te.key_limit_per_minute, te.key_limit_mode, te.default_permissions,"
-      + " r.id as role_id, r.name as role_name, r.permissions as role_permissions,"
+      + " te.permission_source, kr.id as kr_id, kr.name as kr_name, kr.permissions as kr_permissions,"
+      + " pr.id as pr_id, pr.name as pr_name, pr.permissions as pr_permissions,"
       + " (select seq from change_clock) as version"
       + " from token_secrets s"
       + " join tokens tk on tk.id = s.token_id"
       + " join api_keys k on k.id = tk.api_key_id"
       + " join principals p on p.id = k.owner_id"
       + " join tenants te on te.id = k.tenant_id"
-      + " left join roles r on r.id = (case when te.permission_source = 'principal_role'"
-      + " then p.role_id else k.role_id end)"
+      + " left join roles kr on kr.id = k.role_id"
+      + " left join roles pr on pr.id = p.role_id"
       + " where s.digest = ? and (s.valid_until is null or s.valid_until > ?)";
 
   private final Database database;
@@ -56,6 +57,7 @@ public final class PgCredentialStore implements CredentialStore {
     String accepted = rs.getString("accepted_credentials");
     TenantPolicy policy = new TenantPolicy(
         rs.getString("tenant_id"),
+        rs.getBoolean("is_system"),
         rs.getBoolean("api_access_enabled"),
         !accepted.equals("bearer"),
         !accepted.equals("api_key_header"),
@@ -63,10 +65,8 @@ public final class PgCredentialStore implements CredentialStore {
         rs.getInt("ip_limit_window_seconds"));
     Long keyLimit = rs.getObject("rate_limit_per_minute", Long.class);
     String keyMode = rs.getString("rate_limit_mode");
-    String roleId = rs.getString("role_id");
-    List<String> permissions = roleId != null
-        ? Sql.textArray(rs, "role_permissions")
-        : Sql.textArray(rs, "default_permissions");
+    Grant grant = Grant.of(rs.getString("permission_source").equals("principal_role"), role(rs, "kr"),
+        role(rs, "pr"), Sql.textArray(rs, "default_permissions"));
     return new CredentialRecord(
         rs.getString("tenant_id"),
         rs.getString("key_id"),
@@ -76,9 +76,9 @@ public final class PgCredentialStore implements CredentialStore {
         rs.getString("parent_id"),
         rs.getString("p_scope"),
         rs.getString("scope_id"),
-        roleId,
-        rs.getString("role_name"),
-        permissions,
+        grant.roleId(),
+        grant.roleName(),
+        grant.permissions(),
         rs.getString("access").equals("read_only"),
         earliest(Sql.instant(rs, "t_exp"), Sql.instant(rs, "k_exp"), Sql.instant(rs, "valid_until")),
         rs.getObject("revoked_at") != null,
@@ -86,6 +86,13 @@ public final class PgCredentialStore implements CredentialStore {
         (keyMode != null ? keyMode : rs.getString("key_limit_mode")).equals("enforced"),
         policy,
         rs.getLong("version"));
+  }
+
+  /** The role whose columns start with {@code prefix}; null when there is none. */
+  static Grant.Role role(ResultSet rs, String prefix) throws SQLException {
+    String id = rs.getString(prefix + "_id");
+    return id == null ? null : new Grant.Role(id, rs.getString(prefix + "_name"), Sql.textArray(rs,
+        prefix + "_permissions"));
   }
 
   private static Instant earliest(Instant... instants) {
