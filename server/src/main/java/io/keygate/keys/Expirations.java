@@ -13,8 +13,10 @@ import java.time.ZonedDateTime;
  * months in UTC. The result is {@code null} for "never" when no cap applies.
  */
 public final class Expirations {
-  /** Upper bound on any single lifetime, to refuse absurd values before arithmetic overflows. */
-  static final int MAX_AMOUNT_HOURS = 24 * 366 * 100;
+  /** The longest expiration anything may have, in years: absurd values are refused before they overflow. */
+  static final int MAX_YEARS = 100;
+  /** Upper bound on any single lifetime, in hours: {@link #MAX_YEARS}. */
+  static final int MAX_AMOUNT_HOURS = 24 * 366 * MAX_YEARS;
 
   private Expirations() {}
 
@@ -53,6 +55,9 @@ public final class Expirations {
         Instant at = Instant.ofEpochSecond(expiration.getAt().getSeconds(), expiration.getAt().getNanos());
         if (!at.isAfter(now)) {
           throw KeygateException.invalid(field + ".at must be in the future, got " + at);
+        }
+        if (at.isAfter(now.atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant())) {
+          throw KeygateException.invalid(field + ".at must be at most " + MAX_YEARS + " years from now, got " + at);
         }
         yield at;
       }

@@ -2,6 +2,7 @@ package io.keygate.manage;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.Permissions;
+import io.keygate.authz.ScopePath;
 import io.keygate.store.postgres.KeyRows;
 import io.keygate.v1.Principal;
 import io.keygate.v1.PrincipalKind;
@@ -11,6 +12,22 @@ import java.util.List;
  * Who may do what in the management API. The permission names are the seeds' where they have one
  * ({@code api-keys:read:all}, {@code api-keys:read:team}, {@code api-keys:create:all},
  * {@code api-keys:delete:all}); the rest follow the same {@code resource:action:qualifier} form.
+ *
+ * <p>Besides holding the permission a call needs, a caller can never reach beyond itself — the rule
+ * Kubernetes RBAC applies to role bindings ({@code escalation_check.go}):
+ *
+ * <ul>
+ *   <li><b>no escalation</b> ({@link #requireCovers}): every credential a call creates, changes,
+ *       rotates, re-enables or revokes, and every role, principal or tenant default that shapes one,
+ *       must hold nothing the caller does not hold — before the change and after it;
+ *   <li><b>scope containment</b> ({@link #requireWithin}): a key bound to a scope acts only on that
+ *       scope and those below it, and changes nothing tenant-wide;
+ *   <li><b>agents</b> never create, change or delete keys or tokens, never receive a secret and never
+ *       change tenant settings; a read-only token changes nothing.
+ * </ul>
+ *
+ * <p>Each call checks the permission it needs before it looks anything up, so a caller without it
+ * learns nothing about which ids exist.
  */
 public final class Access {
   public static final String KEYS_READ_ALL = "api-keys:read:all";
@@ -47,23 +64,71 @@ public final class Access {
     }
   }
 
-  /** Refuses an AI agent's credential for any change to keys or tokens. */
-  static void requireNotAgent(Caller caller) {
+  /** Refuses an AI agent's credential for {@code what}. */
+  static void requireNotAgent(Caller caller, String what) {
     if (caller.isAgent()) {
-      throw KeygateException.denied("AI agents cannot create, update or delete API keys or tokens");
+      throw KeygateException.denied("AI agents cannot " + what);
     }
   }
 
-  /** The keys the caller may see, or PERMISSION_DENIED if none. */
+  /**
+   * No escalation: refuses unless the caller holds everything {@code granted} allows. {@code what}
+   * names the credential or object, e.g. "the key's permissions".
+   */
+  static void requireCovers(Caller caller, List<String> granted, String what) {
+    if (!Permissions.coversAll(caller.permissions(), granted)) {
+      throw KeygateException.denied(what + " include permissions this API key does not hold; only a key that"
+          + " holds all of them may grant, change or act on them");
+    }
+  }
+
+  /**
+   * Scope containment: refuses unless {@code target} (a scope with its ancestors; {@code null} for
+   * tenant-wide) lies in the caller's scope or below it. Tenant-wide callers reach every scope.
+   */
+  static void requireWithin(Caller caller, ScopePath target, String what) {
+    if (caller.scopeBound() && (target == null || !target.contains(caller.scopeId()))) {
+      throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + " and can only act on "
+          + what + " in that scope or below it");
+    }
+  }
+
+  /** True when {@code target} (or tenant-wide, for {@code null}) is visible to the caller's scope binding. */
+  static boolean within(Caller caller, ScopePath target) {
+    return !caller.scopeBound() || target != null && target.contains(caller.scopeId());
+  }
+
+  /** Refuses a scope-bound caller a change of something the whole tenant shares. */
+  static void requireTenantWide(Caller caller, String what) {
+    if (caller.scopeBound()) {
+      throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + " and cannot change "
+          + what + ", which the whole tenant shares");
+    }
+  }
+
+  /** Refuses unless the caller holds {@code api-keys:<verb>} in some form (own or all). */
+  static void requireAnyKeyAction(Caller caller, String verb) {
+    if (!Permissions.allows(caller.permissions(), "api-keys:" + verb + ":own")) {
+      throw KeygateException.denied("this API key lacks the permission api-keys:" + verb + ":all (or :own, for"
+          + " its own keys)");
+    }
+  }
+
+  /**
+   * The keys the caller may see, or PERMISSION_DENIED if none; a scope-bound caller sees only keys
+   * bound to its scope or below.
+   */
   static KeyRows.Visibility keyVisibility(Caller caller) {
+    String within = caller.scopeId();
     if (Permissions.allows(caller.permissions(), KEYS_READ_ALL)) {
-      return KeyRows.Visibility.ALL;
+      return new KeyRows.Visibility(KeyRows.Visibility.Kind.ALL, caller.principalId(), null, within);
     }
     if (Permissions.allows(caller.permissions(), KEYS_READ_TEAM)) {
-      return new KeyRows.Visibility(KeyRows.Visibility.Kind.TEAM, caller.principalId(), caller.principalScopeId());
+      return new KeyRows.Visibility(KeyRows.Visibility.Kind.TEAM, caller.principalId(), caller.principalScopeId(),
+          within);
     }
     if (Permissions.allows(caller.permissions(), KEYS_READ_OWN)) {
-      return new KeyRows.Visibility(KeyRows.Visibility.Kind.OWN, caller.principalId(), null);
+      return new KeyRows.Visibility(KeyRows.Visibility.Kind.OWN, caller.principalId(), null, within);
     }
     throw KeygateException.denied("viewing API keys needs " + KEYS_READ_ALL + ", " + KEYS_READ_TEAM + " or "
         + KEYS_READ_OWN);
@@ -75,16 +140,17 @@ public final class Access {
    * api-keys:create:all, deleting keys requires api-keys:delete:all", with no read permission needed),
    * so it finds every key and the permission check then decides; otherwise what it may see, or at
    * least its own keys (a caller with only {@code api-keys:create:own} can still manage those).
+   * A scope-bound caller finds only keys bound to its scope or below.
    */
   static KeyRows.Visibility keyVisibilityOrOwn(Caller caller) {
     if (Permissions.allows(caller.permissions(), KEYS_CREATE_ALL)
         || Permissions.allows(caller.permissions(), KEYS_DELETE_ALL)) {
-      return KeyRows.Visibility.ALL;
+      return new KeyRows.Visibility(KeyRows.Visibility.Kind.ALL, caller.principalId(), null, caller.scopeId());
     }
     try {
       return keyVisibility(caller);
     } catch (KeygateException e) {
-      return new KeyRows.Visibility(KeyRows.Visibility.Kind.OWN, caller.principalId(), null);
+      return new KeyRows.Visibility(KeyRows.Visibility.Kind.OWN, caller.principalId(), null, caller.scopeId());
     }
   }
 
@@ -95,7 +161,7 @@ public final class Access {
    */
   static void requireKeyAction(Caller caller, Principal owner, String verb) {
     requireWritable(caller);
-    requireNotAgent(caller);
+    requireNotAgent(caller, "create, update or delete API keys or tokens");
     if (owner.getInternal()) {
       throw KeygateException.denied("tokens of internal agents are managed by Keygate itself; none can be"
           + " created or changed through the API");
@@ -106,12 +172,5 @@ public final class Access {
     boolean needsAll = !own || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
         || caller.principalKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT;
     require(caller, "api-keys:" + verb + (needsAll ? ":all" : ":own"));
-  }
-
-  /** Refuses to grant permissions the caller does not hold itself. */
-  static void requireHolds(Caller caller, List<String> granted, String what) {
-    if (!Permissions.coversAll(caller.permissions(), granted)) {
-      throw KeygateException.denied("cannot grant " + what + ": it holds permissions this API key does not have");
-    }
   }
 }

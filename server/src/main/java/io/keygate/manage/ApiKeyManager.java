@@ -1,6 +1,7 @@
 package io.keygate.manage;
 
 import io.keygate.KeygateException;
+import io.keygate.authz.ScopePath;
 import io.keygate.keys.Expirations;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.KeyRows;
@@ -9,6 +10,7 @@ import io.keygate.store.postgres.RoleRows;
 import io.keygate.store.postgres.ScopeRows;
 import io.keygate.store.postgres.Sql;
 import io.keygate.store.postgres.TenantRows;
+import io.keygate.store.postgres.TokenRows;
 import io.keygate.v1.ApiKey;
 import io.keygate.v1.CreateApiKeyRequest;
 import io.keygate.v1.CreateApiKeyResponse;
@@ -19,7 +21,6 @@ import io.keygate.v1.ListApiKeysResponse;
 import io.keygate.v1.Principal;
 import io.keygate.v1.PrincipalKind;
 import io.keygate.v1.RateLimitMode;
-import io.keygate.v1.Role;
 import io.keygate.v1.TenantSettings;
 import io.keygate.v1.UpdateApiKeyRequest;
 import io.keygate.store.postgres.Database;
@@ -28,11 +29,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * API keys. Every change follows one order: validate the input, find the objects in the caller's
- * tenant (another tenant's are NOT_FOUND), check permissions, then write the change and its audit
- * row in one transaction, and tell caches after the commit.
+ * API keys. Every change follows one order: validate the input; check the caller holds some form of
+ * the permission the call needs (before anything is looked up); find the objects in the caller's
+ * tenant and scope (another tenant's are NOT_FOUND); check the caller may act on them without
+ * reaching beyond itself ({@link Access}); then write the change and its audit row in one
+ * transaction. Caches learn of it from the change log.
  */
 public final class ApiKeyManager {
   static final long MAX_KEY_LIMIT = 1_000_000_000L;
@@ -52,34 +56,38 @@ public final class ApiKeyManager {
     Validate.id("owner_principal_id", request.getOwnerPrincipalId(), "prn", true);
     Validate.id("scope_id", request.getScopeId(), "scp", true);
     Validate.id("role_id", request.getRoleId(), "rol", true);
+    Validate.expiration("expiration", request.getExpiration());
     validateLimit(request.hasRateLimit() ? request.getRateLimit() : null);
     if (request.hasInitialToken()) {
       TokenIssuer.validate("initial_token", request.getInitialToken());
     }
+    Access.requireAnyKeyAction(caller, "create");
     String ownerId = request.getOwnerPrincipalId().isEmpty() ? caller.principalId() : request.getOwnerPrincipalId();
     return database.inTransaction(c -> {
+      Instant now = issuer.now();
       TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
       Principal owner = PrincipalRows.find(c, caller.tenantId(), ownerId)
           .orElseThrow(() -> KeygateException.notFound("principal", ownerId));
-      if (!request.getScopeId().isEmpty()) {
-        ScopeRows.find(c, caller.tenantId(), request.getScopeId())
-            .orElseThrow(() -> KeygateException.notFound("scope", request.getScopeId()));
+      ScopePath scope = request.getScopeId().isEmpty() ? null : Optional.ofNullable(
+          ScopeRows.path(c, caller.tenantId(), request.getScopeId()))
+          .orElseThrow(() -> KeygateException.notFound("scope", request.getScopeId()));
+      if (!request.getRoleId().isEmpty()) {
+        RoleRows.find(c, caller.tenantId(), request.getRoleId())
+            .orElseThrow(() -> KeygateException.notFound("role", request.getRoleId()));
       }
-      Role role = request.getRoleId().isEmpty() ? null : RoleRows.find(c, caller.tenantId(), request.getRoleId())
-          .orElseThrow(() -> KeygateException.notFound("role", request.getRoleId()));
       Access.requireKeyAction(caller, owner, "create");
-      if (role != null) {
-        Access.requireHolds(caller, role.getPermissionsList(), "role " + role.getName());
-      }
+      Access.requireWithin(caller, scope, "keys");
+      Access.requireCovers(caller, Grants.of(c, settings, caller.tenantId(), request.getRoleId(), owner)
+          .permissions(), "the new key's permissions");
       if (request.hasRateLimit()) {
         Access.require(caller, Access.KEYS_CREATE_ALL);
       }
       if (settings.getPersonalKeysTenantWideOnly() && owner.getKind() == PrincipalKind.PRINCIPAL_KIND_USER
-          && !request.getScopeId().isEmpty()) {
+          && scope != null) {
         throw KeygateException.invalid("scope_id must be empty: this tenant allows personal (user) keys only"
             + " tenant-wide; bind service-account keys to scopes instead");
       }
-      Instant expiresAt = Expirations.resolve(request.getExpiration(), issuer.now(), null, "expiration");
+      Instant expiresAt = Expirations.resolve(request.getExpiration(), now, null, "expiration");
       ApiKey key = ApiKey.newBuilder()
           .setId(Ids.apiKey())
           .setTenantId(caller.tenantId())
@@ -103,7 +111,7 @@ public final class ApiKeyManager {
             "api_key_id", key.getId(), "hint", issued.token().getHint(), "access", issued.token().getAccess()));
         response.setToken(issued.token()).setSecret(issued.secret());
       }
-      return response.setApiKey(KeyRows.find(c, caller.tenantId(), key.getId(), KeyRows.Visibility.ALL, issuer.now())
+      return response.setApiKey(KeyRows.find(c, caller.tenantId(), key.getId(), KeyRows.Visibility.ALL, now)
           .orElseThrow()).build();
     });
   }
@@ -150,22 +158,27 @@ public final class ApiKeyManager {
     if (request.hasRoleId()) {
       Validate.id("role_id", request.getRoleId(), "rol", true);
     }
+    if (request.hasExpiration()) {
+      Validate.expiration("expiration", request.getExpiration());
+    }
     validateLimit(request.hasRateLimit() ? request.getRateLimit() : null);
-    ApiKey updated = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id, issuer.now());
+    Access.requireAnyKeyAction(caller, "create");
+    return database.inTransaction(c -> {
+      Instant now = issuer.now();
+      ApiKey key = lockVisible(c, caller, id, now);
       Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
-      Role role = null;
-      if (request.hasRoleId() && !request.getRoleId().isEmpty()) {
-        role = RoleRows.find(c, caller.tenantId(), request.getRoleId())
-            .orElseThrow(() -> KeygateException.notFound("role", request.getRoleId()));
+      String roleId = request.hasRoleId() ? request.getRoleId() : key.getRoleId();
+      if (!roleId.isEmpty()) {
+        RoleRows.find(c, caller.tenantId(), roleId).orElseThrow(() -> KeygateException.notFound("role", roleId));
       }
       Access.requireKeyAction(caller, owner, "create");
       if (request.hasRoleId() && id.equals(caller.apiKeyId())) {
         throw KeygateException.denied("a key cannot change its own role; ask another administrator");
       }
-      if (role != null) {
-        Access.requireHolds(caller, role.getPermissionsList(), "role " + role.getName());
-      }
+      TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+      Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
+      Access.requireCovers(caller, Grants.of(c, settings, caller.tenantId(), roleId, owner).permissions(),
+          "the key's new permissions");
       if (request.hasRateLimit()) {
         Access.require(caller, Access.KEYS_CREATE_ALL);
       }
@@ -178,51 +191,64 @@ public final class ApiKeyManager {
         mode = limit.getModeValue() != 0 ? KeyRows.modeName(limit.getMode()) : mode;
       }
       Instant expiresAt = request.hasExpiration()
-          ? Expirations.resolve(request.getExpiration(), issuer.now(), null, "expiration")
+          ? Expirations.resolve(request.getExpiration(), now, null, "expiration")
           : key.hasExpireTime() ? Sql.fromProto(key.getExpireTime()) : null;
+      if (key.getState() == CredentialState.CREDENTIAL_STATE_EXPIRED && (expiresAt == null || expiresAt.isAfter(now))) {
+        // The key's tokens become usable again: they count against its owner's cap again.
+        issuer.requireRoom(c, settings, owner, TokenRows.countUnexpired(c, caller.tenantId(), id, now));
+      }
       Map<String, String> tags = request.hasTags() ? request.getTags().getValuesMap() : key.getTagsMap();
       KeyRows.update(c, caller.tenantId(), id, name != null ? name : key.getName(),
-          request.hasDescription() ? request.getDescription() : key.getDescription(), tags,
-          request.hasRoleId() ? request.getRoleId() : key.getRoleId(), perMinute, mode, expiresAt);
+          request.hasDescription() ? request.getDescription() : key.getDescription(), tags, roleId, perMinute, mode,
+          expiresAt);
       Audit.record(c, caller, "api_key.update", "api_key", id, Audit.details(
           "name", name, "description", request.hasDescription() ? "(changed)" : null,
           "tags", request.hasTags() ? request.getTags().getValuesMap() : null,
           "role_id", request.hasRoleId() ? request.getRoleId() : null,
           "rate_limit_per_minute", request.hasRateLimit() ? perMinute : null, "rate_limit_mode",
           request.hasRateLimit() ? mode : null, "expire_time", request.hasExpiration() ? expiresAt : null));
-      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, issuer.now()).orElseThrow();
+      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, now).orElseThrow();
     });
-    return updated;
   }
 
   public ApiKey revoke(Caller caller, String apiKeyId) {
     String id = Validate.id("api_key_id", apiKeyId, "key", false);
-    ApiKey revoked = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id, issuer.now());
-      Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
-      Access.requireKeyAction(caller, owner, "delete");
+    Access.requireAnyKeyAction(caller, "delete");
+    return database.inTransaction(c -> {
+      Instant now = issuer.now();
+      ApiKey key = lockForRemoval(c, caller, id, now);
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
         throw KeygateException.precondition("API key " + id + " is already revoked");
       }
-      KeyRows.revoke(c, caller.tenantId(), id, issuer.now());
+      KeyRows.revoke(c, caller.tenantId(), id, now);
       Audit.record(c, caller, "api_key.revoke", "api_key", id, Map.of());
-      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, issuer.now()).orElseThrow();
+      return KeyRows.find(c, caller.tenantId(), id, KeyRows.Visibility.ALL, now).orElseThrow();
     });
-    return revoked;
   }
 
   public int delete(Caller caller, String apiKeyId) {
     String id = Validate.id("api_key_id", apiKeyId, "key", false);
-    int deleted = database.inTransaction(c -> {
-      ApiKey key = lockVisible(c, caller, id, issuer.now());
-      Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
-      Access.requireKeyAction(caller, owner, "delete");
+    Access.requireAnyKeyAction(caller, "delete");
+    return database.inTransaction(c -> {
+      ApiKey key = lockForRemoval(c, caller, id, issuer.now());
       int tokens = KeyRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "api_key.delete", "api_key", id, Audit.details("name", key.getName(),
           "deleted_tokens", tokens));
       return tokens;
     });
-    return deleted;
+  }
+
+  /**
+   * The key, locked, if the caller may remove it: it can see it, holds the delete permission for its
+   * owner, and holds everything the key holds (a key cannot revoke one more privileged than itself).
+   */
+  private static ApiKey lockForRemoval(Connection c, Caller caller, String id, Instant now) throws SQLException {
+    ApiKey key = lockVisible(c, caller, id, now);
+    Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
+    Access.requireKeyAction(caller, owner, "delete");
+    TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+    Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
+    return key;
   }
 
   /** Locks the key if the caller may see it; NOT_FOUND otherwise (also for other tenants' keys). */

@@ -3,14 +3,13 @@ package io.keygate.manage;
 import io.keygate.KeygateException;
 import io.keygate.store.postgres.AuditRows;
 import io.keygate.store.postgres.Database;
-import io.keygate.store.postgres.Sql;
 import io.keygate.v1.AuditEvent;
 import io.keygate.v1.ListAuditEventsRequest;
 import io.keygate.v1.ListAuditEventsResponse;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads the audit log, newest first, within the caller's tenant. */
+/** Reads the audit log, newest first, within the caller's tenant (tenant-wide keys only). */
 public final class AuditReader {
   private final Database database;
 
@@ -33,12 +32,16 @@ public final class AuditReader {
         throw KeygateException.invalid("filters must be at most 100 characters each");
       }
     }
-    Instant start = request.hasStartTime() ? Sql.fromProto(request.getStartTime()) : null;
-    Instant end = request.hasEndTime() ? Sql.fromProto(request.getEndTime()) : null;
+    Instant start = request.hasStartTime() ? Validate.timestamp("start_time", request.getStartTime()) : null;
+    Instant end = request.hasEndTime() ? Validate.timestamp("end_time", request.getEndTime()) : null;
     if (start != null && end != null && !start.isBefore(end)) {
       throw KeygateException.invalid("start_time must be before end_time");
     }
     Access.require(caller, Access.AUDIT_READ);
+    if (caller.scopeBound()) {
+      throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + "; the audit log is the"
+          + " whole tenant's, so only tenant-wide keys read it");
+    }
     AuditRows.Filter filter = new AuditRows.Filter(request.getActorPrincipalId(), request.getActorApiKeyId(),
         request.getTargetId(), request.getAction(), start, end);
     List<AuditEvent> events = database.read(c -> AuditRows.list(c, caller.tenantId(), filter, before, size));

@@ -4,10 +4,13 @@ import io.keygate.v1.PrincipalKind;
 import java.util.List;
 
 /**
- * The authenticated caller of a management RPC.
+ * The authenticated caller of a management RPC: its key's effective permissions, scope binding and
+ * token access — everything the no-escalation rules compare a target with.
  *
  * @param systemTenant whether the caller's tenant is the system tenant (may manage tenants)
  * @param principalScopeId the scope (team) of the caller's principal; {@code null} if none
+ * @param scopeId the scope the caller's key is bound to; {@code null} for a tenant-wide key. A
+ *     scope-bound caller acts only inside that scope and the scopes below it.
  * @param permissions the caller key's effective permissions
  * @param readOnly whether the presented token is read-only (refused for every change)
  * @param clientIp the address the call came from, for the audit log
@@ -21,6 +24,7 @@ public record Caller(
     String principalScopeId,
     String apiKeyId,
     String tokenId,
+    String scopeId,
     List<String> permissions,
     boolean readOnly,
     String clientIp) {
@@ -31,11 +35,16 @@ public record Caller(
 
   /** The actor Keygate itself uses for bootstrap. */
   public static Caller system(String tenantId) {
-    return new Caller(tenantId, true, "system", PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED, null, null, "", "",
+    return new Caller(tenantId, true, "system", PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED, null, null, "", "", null,
         List.of("*"), false, "");
   }
 
   public boolean isAgent() {
     return principalKind == PrincipalKind.PRINCIPAL_KIND_AGENT;
+  }
+
+  /** True when the caller's key is bound to a scope. */
+  public boolean scopeBound() {
+    return scopeId != null;
   }
 }

@@ -1,6 +1,7 @@
 package io.keygate.manage;
 
 import io.keygate.KeygateException;
+import io.keygate.authz.ScopePath;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.PrincipalRows;
@@ -16,6 +17,7 @@ import io.keygate.v1.UpdatePrincipalRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** Users, service accounts and AI agents (each agent managed by a human user). */
 public final class PrincipalManager {
@@ -45,6 +47,7 @@ public final class PrincipalManager {
     if (!agent && request.getInternal()) {
       throw KeygateException.invalid("internal is only for agents");
     }
+    requireWrite(caller);
     return database.inTransaction(c -> {
       if (agent) {
         Principal parent = PrincipalRows.find(c, caller.tenantId(), parentId)
@@ -54,11 +57,9 @@ public final class PrincipalManager {
         }
       }
       Role role = findRole(c, caller, request.getRoleId());
-      findScope(c, caller, request.getScopeId());
-      Access.require(caller, Access.PRINCIPALS_WRITE);
-      Access.requireWritable(caller);
+      Access.requireWithin(caller, findScope(c, caller, request.getScopeId()), "principals");
       if (role != null) {
-        Access.requireHolds(caller, role.getPermissionsList(), "role " + role.getName());
+        Access.requireCovers(caller, role.getPermissionsList(), "role " + role.getName() + "'s permissions");
       }
       Principal principal = Principal.newBuilder().setId(Ids.principal()).setTenantId(caller.tenantId())
           .setKind(kind).setDisplayName(name).setEmail(email).setParentPrincipalId(parentId)
@@ -75,12 +76,18 @@ public final class PrincipalManager {
 
   public Principal get(Caller caller, String principalId) {
     Validate.id("principal_id", principalId, "prn", false);
-    Principal principal = database.read(c -> PrincipalRows.find(c, caller.tenantId(), principalId))
-        .orElseThrow(() -> KeygateException.notFound("principal", principalId));
-    if (!principalId.equals(caller.principalId())) {
+    boolean self = principalId.equals(caller.principalId());
+    if (!self) {
       Access.require(caller, Access.PRINCIPALS_READ);
     }
-    return principal;
+    return database.read(c -> {
+      Principal principal = PrincipalRows.find(c, caller.tenantId(), principalId)
+          .orElseThrow(() -> KeygateException.notFound("principal", principalId));
+      if (!self && !Access.within(caller, findScope(c, caller, principal.getScopeId()))) {
+        throw KeygateException.notFound("principal", principalId);
+      }
+      return principal;
+    });
   }
 
   public ListPrincipalsResponse list(Caller caller, ListPrincipalsRequest request) {
@@ -92,7 +99,7 @@ public final class PrincipalManager {
     String after = Pages.after(request.getPageToken());
     Access.require(caller, Access.PRINCIPALS_READ);
     List<Principal> principals = database.read(c -> PrincipalRows.list(c, caller.tenantId(), request.getKind(),
-        parentId, after, size));
+        parentId, caller.scopeId(), after, size));
     return ListPrincipalsResponse.newBuilder().addAllPrincipals(principals)
         .setNextPageToken(Pages.next(principals, size, Principal::getId)).build();
   }
@@ -107,20 +114,18 @@ public final class PrincipalManager {
     if (request.hasScopeId()) {
       Validate.id("scope_id", request.getScopeId(), "scp", true);
     }
-    Principal updated = database.inTransaction(c -> {
-      Principal principal = PrincipalRows.lock(c, caller.tenantId(), id)
-          .orElseThrow(() -> KeygateException.notFound("principal", id));
+    requireWrite(caller);
+    return database.inTransaction(c -> {
+      Principal principal = lockReachable(c, caller, id);
       Role role = request.hasRoleId() ? findRole(c, caller, request.getRoleId()) : null;
       if (request.hasScopeId()) {
-        findScope(c, caller, request.getScopeId());
+        Access.requireWithin(caller, findScope(c, caller, request.getScopeId()), "principals");
       }
-      Access.require(caller, Access.PRINCIPALS_WRITE);
-      Access.requireWritable(caller);
       if ((request.hasRoleId() || request.hasScopeId()) && id.equals(caller.principalId())) {
         throw KeygateException.denied("a principal cannot change its own role or scope; ask another administrator");
       }
       if (role != null) {
-        Access.requireHolds(caller, role.getPermissionsList(), "role " + role.getName());
+        Access.requireCovers(caller, role.getPermissionsList(), "role " + role.getName() + "'s permissions");
       }
       Principal.Builder next = principal.toBuilder();
       if (name != null) {
@@ -141,15 +146,13 @@ public final class PrincipalManager {
           "scope_id", request.hasScopeId() ? request.getScopeId() : null));
       return PrincipalRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    return updated;
   }
 
   public void delete(Caller caller, String principalId) {
     String id = Validate.id("principal_id", principalId, "prn", false);
+    requireWrite(caller);
     database.inTransaction(c -> {
-      PrincipalRows.lock(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("principal", id));
-      Access.require(caller, Access.PRINCIPALS_WRITE);
-      Access.requireWritable(caller);
+      lockReachable(c, caller, id);
       if (id.equals(caller.principalId())) {
         throw KeygateException.precondition("a principal cannot delete itself");
       }
@@ -164,6 +167,29 @@ public final class PrincipalManager {
     });
   }
 
+  private static void requireWrite(Caller caller) {
+    Access.require(caller, Access.PRINCIPALS_WRITE);
+    Access.requireWritable(caller);
+  }
+
+  /**
+   * The principal, locked, if the caller may change it: it lies in the caller's scope (NOT_FOUND
+   * otherwise), and its role holds nothing the caller does not (a principal's role is its keys'
+   * permissions where they come from the principal; nobody reshapes one more privileged than itself).
+   */
+  private static Principal lockReachable(Connection c, Caller caller, String id) throws SQLException {
+    Principal principal = PrincipalRows.lock(c, caller.tenantId(), id)
+        .orElseThrow(() -> KeygateException.notFound("principal", id));
+    if (!Access.within(caller, findScope(c, caller, principal.getScopeId()))) {
+      throw KeygateException.notFound("principal", id);
+    }
+    Role current = findRole(c, caller, principal.getRoleId());
+    if (current != null) {
+      Access.requireCovers(caller, current.getPermissionsList(), "this principal's role's permissions");
+    }
+    return principal;
+  }
+
   private static Role findRole(Connection c, Caller caller, String roleId) throws SQLException {
     if (roleId.isEmpty()) {
       return null;
@@ -171,9 +197,12 @@ public final class PrincipalManager {
     return RoleRows.find(c, caller.tenantId(), roleId).orElseThrow(() -> KeygateException.notFound("role", roleId));
   }
 
-  private static void findScope(Connection c, Caller caller, String scopeId) throws SQLException {
-    if (!scopeId.isEmpty()) {
-      ScopeRows.find(c, caller.tenantId(), scopeId).orElseThrow(() -> KeygateException.notFound("scope", scopeId));
+  /** The scope's path; {@code null} for none (tenant-wide). NOT_FOUND when the tenant has no such scope. */
+  private static ScopePath findScope(Connection c, Caller caller, String scopeId) throws SQLException {
+    if (scopeId.isEmpty()) {
+      return null;
     }
+    return Optional.ofNullable(ScopeRows.path(c, caller.tenantId(), scopeId))
+        .orElseThrow(() -> KeygateException.notFound("scope", scopeId));
   }
 }

@@ -11,7 +11,11 @@ import io.keygate.v1.Role;
 import io.keygate.v1.UpdateRoleRequest;
 import java.util.List;
 
-/** Roles: named permission sets. A caller can only put into a role what it holds itself. */
+/**
+ * Roles: named permission sets, shared by the whole tenant. A caller can only put into a role what
+ * it holds itself, and can only change or delete a role that holds nothing more than it does (else a
+ * key with only {@code roles:write:all} could rewrite the admin role). Scope-bound keys change none.
+ */
 public final class RoleManager {
   private final Database database;
 
@@ -23,9 +27,8 @@ public final class RoleManager {
     String name = Validate.name("name", request.getName(), 100);
     Validate.description("description", request.getDescription(), 1000);
     List<String> permissions = Validate.permissions("permissions", request.getPermissionsList());
-    Access.require(caller, Access.ROLES_WRITE);
-    Access.requireWritable(caller);
-    Access.requireHolds(caller, permissions, "these permissions");
+    requireWrite(caller);
+    Access.requireCovers(caller, permissions, "the role's permissions");
     return database.inTransaction(c -> {
       if (RoleRows.nameTaken(c, caller.tenantId(), name, "")) {
         throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists");
@@ -41,10 +44,9 @@ public final class RoleManager {
 
   public Role get(Caller caller, String roleId) {
     Validate.id("role_id", roleId, "rol", false);
-    Role role = database.read(c -> RoleRows.find(c, caller.tenantId(), roleId))
-        .orElseThrow(() -> KeygateException.notFound("role", roleId));
     Access.require(caller, Access.ROLES_READ);
-    return role;
+    return database.read(c -> RoleRows.find(c, caller.tenantId(), roleId))
+        .orElseThrow(() -> KeygateException.notFound("role", roleId));
   }
 
   public ListRolesResponse list(Caller caller, ListRolesRequest request) {
@@ -64,12 +66,12 @@ public final class RoleManager {
     }
     List<String> permissions = request.hasPermissions()
         ? Validate.permissions("permissions.values", request.getPermissions().getValuesList()) : null;
-    Role updated = database.inTransaction(c -> {
+    requireWrite(caller);
+    return database.inTransaction(c -> {
       Role role = RoleRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("role", id));
-      Access.require(caller, Access.ROLES_WRITE);
-      Access.requireWritable(caller);
+      Access.requireCovers(caller, role.getPermissionsList(), "this role's permissions");
       if (permissions != null) {
-        Access.requireHolds(caller, permissions, "these permissions");
+        Access.requireCovers(caller, permissions, "the role's new permissions");
       }
       if (name != null && RoleRows.nameTaken(c, caller.tenantId(), name, id)) {
         throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists");
@@ -89,15 +91,14 @@ public final class RoleManager {
           "permissions", permissions == null ? null : String.join(",", permissions)));
       return RoleRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    return updated;
   }
 
   public void delete(Caller caller, String roleId) {
     String id = Validate.id("role_id", roleId, "rol", false);
+    requireWrite(caller);
     database.inTransaction(c -> {
       Role role = RoleRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("role", id));
-      Access.require(caller, Access.ROLES_WRITE);
-      Access.requireWritable(caller);
+      Access.requireCovers(caller, role.getPermissionsList(), "this role's permissions");
       long uses = RoleRows.uses(c, caller.tenantId(), id);
       if (uses > 0) {
         throw KeygateException.precondition("role " + role.getName() + " is assigned to " + uses
@@ -107,5 +108,11 @@ public final class RoleManager {
       Audit.record(c, caller, "role.delete", "role", id, Audit.details("name", role.getName()));
       return null;
     });
+  }
+
+  private static void requireWrite(Caller caller) {
+    Access.require(caller, Access.ROLES_WRITE);
+    Access.requireWritable(caller);
+    Access.requireTenantWide(caller, "roles");
   }
 }

@@ -1,6 +1,7 @@
 package io.keygate.manage;
 
 import io.keygate.KeygateException;
+import io.keygate.authz.ScopePath;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.ScopeRows;
@@ -9,10 +10,20 @@ import io.keygate.v1.ListScopesRequest;
 import io.keygate.v1.ListScopesResponse;
 import io.keygate.v1.Scope;
 import io.keygate.v1.UpdateScopeRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
-/** The scope hierarchy inside a tenant and its per-scope API-access switches. */
+/**
+ * The scope hierarchy inside a tenant and its per-scope API-access switches. A scope-bound caller
+ * sees and changes only its scope and those below it. Scopes nest at most {@link #MAX_DEPTH} deep, so
+ * every path is resolved whole.
+ */
 public final class ScopeManager {
+  /** The deepest a scope may lie: a root scope has depth 1. */
+  public static final int MAX_DEPTH = ScopeRows.MAX_DEPTH;
+
   private final Database database;
 
   public ScopeManager(Database database) {
@@ -23,12 +34,15 @@ public final class ScopeManager {
     String parentId = Validate.id("parent_id", request.getParentId(), "scp", true);
     String name = Validate.name("name", request.getName(), 200);
     String kind = request.getKind().isEmpty() ? "team" : Validate.kind("kind", request.getKind());
+    requireWrite(caller);
     return database.inTransaction(c -> {
-      if (!parentId.isEmpty()) {
-        ScopeRows.find(c, caller.tenantId(), parentId).orElseThrow(() -> KeygateException.notFound("scope", parentId));
+      ScopePath parent = parentId.isEmpty() ? null : Optional.ofNullable(ScopeRows.path(c, caller.tenantId(),
+          parentId)).orElseThrow(() -> KeygateException.notFound("scope", parentId));
+      Access.requireWithin(caller, parent, "scopes");
+      if (parent != null && parent.nodes().size() >= MAX_DEPTH) {
+        throw KeygateException.invalid("parent_id lies " + parent.nodes().size() + " levels deep; scopes nest at"
+            + " most " + MAX_DEPTH + " deep");
       }
-      Access.require(caller, Access.SCOPES_WRITE);
-      Access.requireWritable(caller);
       Scope scope = Scope.newBuilder().setId(Ids.scope()).setTenantId(caller.tenantId()).setParentId(parentId)
           .setName(name).setKind(kind)
           .setApiAccessEnabled(!request.hasApiAccessEnabled() || request.getApiAccessEnabled()).build();
@@ -41,10 +55,8 @@ public final class ScopeManager {
 
   public Scope get(Caller caller, String scopeId) {
     Validate.id("scope_id", scopeId, "scp", false);
-    Scope scope = database.read(c -> ScopeRows.find(c, caller.tenantId(), scopeId))
-        .orElseThrow(() -> KeygateException.notFound("scope", scopeId));
     Access.require(caller, Access.SCOPES_READ);
-    return scope;
+    return database.read(c -> reachable(c, caller, scopeId));
   }
 
   public ListScopesResponse list(Caller caller, ListScopesRequest request) {
@@ -52,7 +64,8 @@ public final class ScopeManager {
     int size = Pages.size(request.getPageSize());
     String after = Pages.after(request.getPageToken());
     Access.require(caller, Access.SCOPES_READ);
-    List<Scope> scopes = database.read(c -> ScopeRows.list(c, caller.tenantId(), parentId, after, size));
+    List<Scope> scopes = database.read(c -> ScopeRows.list(c, caller.tenantId(), parentId, caller.scopeId(), after,
+        size));
     return ListScopesResponse.newBuilder().addAllScopes(scopes)
         .setNextPageToken(Pages.next(scopes, size, Scope::getId)).build();
   }
@@ -60,10 +73,9 @@ public final class ScopeManager {
   public Scope update(Caller caller, UpdateScopeRequest request) {
     String id = Validate.id("scope_id", request.getScopeId(), "scp", false);
     String name = request.hasName() ? Validate.name("name", request.getName(), 200) : null;
-    Scope updated = database.inTransaction(c -> {
-      Scope scope = ScopeRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("scope", id));
-      Access.require(caller, Access.SCOPES_WRITE);
-      Access.requireWritable(caller);
+    requireWrite(caller);
+    return database.inTransaction(c -> {
+      Scope scope = reachable(c, caller, id);
       Scope.Builder next = scope.toBuilder();
       if (name != null) {
         next.setName(name);
@@ -76,15 +88,13 @@ public final class ScopeManager {
           request.hasApiAccessEnabled() ? request.getApiAccessEnabled() : null));
       return ScopeRows.find(c, caller.tenantId(), id).orElseThrow();
     });
-    return updated;
   }
 
   public void delete(Caller caller, String scopeId) {
     String id = Validate.id("scope_id", scopeId, "scp", false);
+    requireWrite(caller);
     database.inTransaction(c -> {
-      Scope scope = ScopeRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("scope", id));
-      Access.require(caller, Access.SCOPES_WRITE);
-      Access.requireWritable(caller);
+      Scope scope = reachable(c, caller, id);
       long references = ScopeRows.references(c, caller.tenantId(), id);
       if (references > 0) {
         throw KeygateException.precondition("scope " + scope.getName() + " still has " + references
@@ -94,5 +104,19 @@ public final class ScopeManager {
       Audit.record(c, caller, "scope.delete", "scope", id, Audit.details("name", scope.getName()));
       return null;
     });
+  }
+
+  private static void requireWrite(Caller caller) {
+    Access.require(caller, Access.SCOPES_WRITE);
+    Access.requireWritable(caller);
+  }
+
+  /** The scope if it lies in the caller's scope or below (NOT_FOUND otherwise, as for a missing one). */
+  private static Scope reachable(Connection c, Caller caller, String id) throws SQLException {
+    Scope scope = ScopeRows.find(c, caller.tenantId(), id).orElseThrow(() -> KeygateException.notFound("scope", id));
+    if (!Access.within(caller, ScopeRows.path(c, caller.tenantId(), id))) {
+      throw KeygateException.notFound("scope", id);
+    }
+    return scope;
   }
 }

@@ -3,18 +3,29 @@ package io.keygate.manage;
 import io.keygate.KeygateException;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.Database;
+import io.keygate.store.postgres.RoleRows;
 import io.keygate.store.postgres.TenantRows;
 import io.keygate.v1.CreateTenantRequest;
 import io.keygate.v1.CreateTenantResponse;
 import io.keygate.v1.GetTenantRequest;
 import io.keygate.v1.ListTenantsRequest;
 import io.keygate.v1.ListTenantsResponse;
+import io.keygate.v1.Role;
 import io.keygate.v1.Tenant;
 import io.keygate.v1.TenantSettings;
 import io.keygate.v1.UpdateTenantRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
-/** Tenants and their settings. */
+/**
+ * Tenants and their settings. Settings are the tenant's policy, so changing them is for humans and
+ * tenant-wide keys only: agents change no tenant setting (token caps and lifetimes least of all), and a
+ * scope-bound key none. Settings that decide what keys hold follow the no-escalation rule: the default
+ * permissions, before and after, must be covered by the caller's, and switching where permissions come
+ * from (the key's role or its owner's) needs a caller that covers every role of the tenant and the
+ * defaults, since it reshapes every key at once.
+ */
 public final class TenantManager {
   private final Database database;
   private final TenantSetup setup;
@@ -32,6 +43,7 @@ public final class TenantManager {
     String adminEmail = Validate.email("admin_email", request.getAdminEmail());
     requireTenantAdmin(caller);
     Access.requireWritable(caller);
+    Access.requireNotAgent(caller, "create tenants: that returns the new tenant's admin secret");
     return database.inTransaction(c -> {
       String tenantId = Ids.tenant();
       TenantRows.insert(c, tenantId, name, false, settings);
@@ -50,15 +62,14 @@ public final class TenantManager {
   public Tenant get(Caller caller, GetTenantRequest request) {
     String id = request.getTenantId().isEmpty() ? caller.tenantId()
         : Validate.id("tenant_id", request.getTenantId(), "ten", false);
-    Tenant tenant = database.read(c -> TenantRows.find(c, id))
-        .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
-        .orElseThrow(() -> KeygateException.notFound("tenant", id));
     if (id.equals(caller.tenantId())) {
       Access.require(caller, Access.TENANT_READ);
-    } else {
+    } else if (caller.systemTenant()) {
       requireTenantAdmin(caller);
     }
-    return tenant;
+    return database.read(c -> TenantRows.find(c, id))
+        .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
+        .orElseThrow(() -> KeygateException.notFound("tenant", id));
   }
 
   public ListTenantsResponse list(Caller caller, ListTenantsRequest request) {
@@ -76,24 +87,48 @@ public final class TenantManager {
     String id = request.getTenantId().isEmpty() ? caller.tenantId()
         : Validate.id("tenant_id", request.getTenantId(), "ten", false);
     String newName = request.hasName() ? Validate.name("name", request.getName(), 200) : null;
-    Tenant updated = database.inTransaction(c -> {
+    if (id.equals(caller.tenantId())) {
+      Access.require(caller, Access.TENANT_WRITE);
+    } else if (caller.systemTenant()) {
+      requireTenantAdmin(caller);
+    }
+    Access.requireWritable(caller);
+    Access.requireNotAgent(caller, "change tenant settings");
+    Access.requireTenantWide(caller, "tenant settings");
+    return database.inTransaction(c -> {
       Tenant current = TenantRows.lock(c, id)
           .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
           .orElseThrow(() -> KeygateException.notFound("tenant", id));
-      if (id.equals(caller.tenantId())) {
-        Access.require(caller, Access.TENANT_WRITE);
-      } else {
-        requireTenantAdmin(caller);
-      }
-      Access.requireWritable(caller);
       TenantSettings merged = TenantSettingsRules.merge(current.getSettings(), request.getSettings());
+      if (id.equals(caller.tenantId())) {
+        requireNoEscalation(c, caller, current.getSettings(), merged);
+      }
       String name = newName != null ? newName : current.getName();
       TenantRows.update(c, id, name, merged);
       Audit.record(c, caller, id, "tenant.update", "tenant", id, Audit.details(
           "name", newName, "settings", request.hasSettings() ? request.getSettings().toString().strip() : null));
       return TenantRows.find(c, id).orElseThrow();
     });
-    return updated;
+  }
+
+  /**
+   * A change of the caller's own tenant reshapes no key beyond the caller: the default permissions,
+   * before and after, are covered by its own; a switch of the permission source needs the caller to
+   * cover every role of the tenant and the defaults.
+   */
+  private static void requireNoEscalation(Connection c, Caller caller, TenantSettings before, TenantSettings after)
+      throws SQLException {
+    if (!before.getDefaultPermissions().equals(after.getDefaultPermissions())) {
+      Access.requireCovers(caller, before.getDefaultPermissions().getValuesList(), "the default permissions");
+      Access.requireCovers(caller, after.getDefaultPermissions().getValuesList(), "the new default permissions");
+    }
+    if (before.getPermissionSource() != after.getPermissionSource()) {
+      Access.requireCovers(caller, after.getDefaultPermissions().getValuesList(), "the default permissions");
+      for (Role role : RoleRows.all(c, caller.tenantId())) {
+        Access.requireCovers(caller, role.getPermissionsList(), "switching the permission source reshapes every"
+            + " key; role " + role.getName() + "'s permissions");
+      }
+    }
   }
 
   private static void requireTenantAdmin(Caller caller) {

@@ -30,19 +30,30 @@ public final class TenantSetup {
     }
   }
 
+  /**
+   * An admin principal with a key and a token holding every permission. The {@code admin} role is
+   * used when it still holds {@code *}; when it has been changed (or another role took the name) a
+   * new role is created beside it, so this — the break-glass path — always works and never undoes what
+   * an administrator did to the existing role.
+   */
   Admin createAdmin(Connection c, Caller actor, String tenantId, String displayName, String email)
       throws SQLException {
     Role existing = RoleRows.findByName(c, tenantId, "admin").orElse(null);
-    Role role = existing != null && existing.getPermissionsList().equals(List.of("*")) ? existing : Role.newBuilder()
-        .setId(Ids.role())
-        .setTenantId(tenantId)
-        .setName("admin")
-        .setDescription("Every permission in the tenant. Created with the tenant.")
-        .addAllPermissions(List.of("*"))
-        .build();
-    if (role != existing) {
+    Role role;
+    if (existing != null && existing.getPermissionsList().equals(List.of("*"))) {
+      role = existing;
+    } else {
+      String id = Ids.role();
+      role = Role.newBuilder()
+          .setId(id)
+          .setTenantId(tenantId)
+          .setName(existing == null ? "admin" : "admin " + id)
+          .setDescription(existing == null ? "Every permission in the tenant. Created with the tenant."
+              : "Every permission in the tenant. Created by the break-glass path because 'admin' no longer holds *.")
+          .addAllPermissions(List.of("*"))
+          .build();
       RoleRows.insert(c, role);
-      Audit.record(c, actor, tenantId, "role.create", "role", role.getId(), Audit.details("name", "admin"));
+      Audit.record(c, actor, tenantId, "role.create", "role", role.getId(), Audit.details("name", role.getName()));
     }
     Principal principal = Principal.newBuilder()
         .setId(Ids.principal())

@@ -53,12 +53,8 @@ public final class TokenIssuer {
   }
 
   Issued issue(Connection c, ApiKey key, TenantSettings settings, TokenSpec spec) throws SQLException {
-    Principal owner = PrincipalRows.lock(c, key.getTenantId(), key.getOwnerPrincipalId()).orElseThrow();
-    int cap = settings.getMaxActiveTokensPerPrincipal();
-    if (cap > 0 && TokenRows.countActive(c, key.getTenantId(), owner.getId(), clock.instant()) >= cap) {
-      throw KeygateException.precondition("principal " + owner.getId() + " already holds " + cap
-          + " active tokens, the tenant's maximum; delete unused tokens to free a slot");
-    }
+    Principal owner = PrincipalRows.find(c, key.getTenantId(), key.getOwnerPrincipalId()).orElseThrow();
+    requireRoom(c, settings, owner, 1);
     Instant now = clock.instant();
     Instant expiresAt = expiry(spec.getExpiration(), settings, now, "token.expiration");
     String secret = format.generate();
@@ -74,6 +70,21 @@ public final class TokenIssuer {
         .build();
     TokenRows.insert(c, token, key.getTenantId(), owner.getId(), expiresAt, SecretFormat.digest(secret));
     return new Issued(TokenRows.find(c, key.getTenantId(), token.getId(), clock.instant()).orElseThrow(), secret);
+  }
+
+  /**
+   * Refuses unless {@code owner} can hold {@code more} active tokens beyond those it holds now, under
+   * the tenant's cap. Locks the owner's row first, so concurrent calls that make tokens active (a
+   * create, or an expiry moved into the future) cannot overshoot the cap together.
+   */
+  void requireRoom(Connection c, TenantSettings settings, Principal owner, long more) throws SQLException {
+    PrincipalRows.lock(c, owner.getTenantId(), owner.getId()).orElseThrow();
+    int cap = settings.getMaxActiveTokensPerPrincipal();
+    long active = TokenRows.countActive(c, owner.getTenantId(), owner.getId(), clock.instant());
+    if (cap > 0 && more > 0 && active + more > cap) {
+      throw KeygateException.precondition("principal " + owner.getId() + " holds " + active + " active tokens and"
+          + " the tenant's maximum is " + cap + "; delete unused tokens to free a slot");
+    }
   }
 
   /** A fresh secret for an existing token; the caller stores its digest. */

@@ -41,16 +41,16 @@ public final class TokenManager {
   public TokenIssuer.Issued create(Caller caller, String apiKeyId, TokenSpec spec) {
     String keyId = Validate.id("api_key_id", apiKeyId, "key", false);
     TokenIssuer.validate("token", spec);
+    Access.requireAnyKeyAction(caller, "create");
     return database.inTransaction(c -> {
-      ApiKey key = ApiKeyManager.lockVisible(c, caller, keyId, issuer.now());
-      Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
-      Access.requireKeyAction(caller, owner, "create");
+      Instant now = issuer.now();
+      ApiKey key = ApiKeyManager.lockVisible(c, caller, keyId, now);
+      TenantSettings settings = authorise(c, caller, key, "create");
       if (key.getState() != CredentialState.CREDENTIAL_STATE_ACTIVE) {
         throw KeygateException.precondition("API key " + keyId + " is "
             + key.getState().name().substring("CREDENTIAL_STATE_".length()).toLowerCase()
             + "; tokens can only be added to active keys");
       }
-      TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
       TokenIssuer.Issued issued = issuer.issue(c, key, settings, spec);
       Audit.record(c, caller, "token.create", "token", issued.token().getId(), Audit.details(
           "api_key_id", keyId, "hint", issued.token().getHint(), "access", issued.token().getAccess()));
@@ -64,9 +64,10 @@ public final class TokenManager {
     String after = Pages.after(request.getPageToken());
     KeyRows.Visibility visibility = Access.keyVisibility(caller);
     List<Token> tokens = database.read(c -> {
-      KeyRows.find(c, caller.tenantId(), keyId, visibility, issuer.now())
+      Instant now = issuer.now();
+      KeyRows.find(c, caller.tenantId(), keyId, visibility, now)
           .orElseThrow(() -> KeygateException.notFound("API key", keyId));
-      return TokenRows.list(c, caller.tenantId(), keyId, after, size, issuer.now());
+      return TokenRows.list(c, caller.tenantId(), keyId, after, size, now);
     });
     return ListTokensResponse.newBuilder()
         .addAllTokens(tokens)
@@ -86,13 +87,19 @@ public final class TokenManager {
     if (request.getAccess() == TokenAccess.UNRECOGNIZED) {
       throw KeygateException.invalid("access has a value this server does not know");
     }
-    Token updated = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id, issuer.now());
-      ApiKey key = authorise(c, caller, token, "create", issuer.now());
-      TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+    if (request.hasExpiration()) {
+      Validate.expiration("expiration", request.getExpiration());
+    }
+    Access.requireAnyKeyAction(caller, "create");
+    return database.inTransaction(c -> {
+      Instant now = issuer.now();
+      Token token = findVisible(c, caller, id, now);
+      ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
+      TenantSettings settings = authorise(c, caller, key, "create");
       Instant expiresAt = request.hasExpiration()
-          ? TokenIssuer.expiry(request.getExpiration(), settings, issuer.now(), "expiration")
+          ? TokenIssuer.expiry(request.getExpiration(), settings, now, "expiration")
           : token.hasExpireTime() ? Sql.fromProto(token.getExpireTime()) : null;
+      requireRoomIfReactivated(c, settings, key, token, expiresAt, now);
       Map<String, String> tags = request.hasTags() ? request.getTags().getValuesMap() : token.getTagsMap();
       TokenAccess access = request.getAccessValue() != 0 ? request.getAccess() : token.getAccess();
       TokenRows.update(c, caller.tenantId(), id, name != null ? name : token.getName(),
@@ -101,9 +108,8 @@ public final class TokenManager {
           "name", name, "description", request.hasDescription() ? "(changed)" : null,
           "tags", request.hasTags() ? tags : null, "access", request.getAccessValue() != 0 ? access : null,
           "expire_time", request.hasExpiration() ? expiresAt : null));
-      return TokenRows.find(c, caller.tenantId(), id, issuer.now()).orElseThrow();
+      return TokenRows.find(c, caller.tenantId(), id, now).orElseThrow();
     });
-    return updated;
   }
 
   public TokenIssuer.Issued rotate(Caller caller, RotateTokenRequest request) {
@@ -112,17 +118,22 @@ public final class TokenManager {
     if (grace.getSeconds() < 0 || grace.getNanos() < 0 || grace.getSeconds() > MAX_GRACE_SECONDS) {
       throw KeygateException.invalid("grace_period must be between 0 and 7 days, got " + grace.getSeconds() + "s");
     }
-    TokenIssuer.Issued issued = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id, issuer.now());
-      ApiKey key = authorise(c, caller, token, "create", issuer.now());
+    if (request.hasExpiration()) {
+      Validate.expiration("expiration", request.getExpiration());
+    }
+    Access.requireAnyKeyAction(caller, "create");
+    return database.inTransaction(c -> {
+      Instant now = issuer.now();
+      Token token = findVisible(c, caller, id, now);
+      ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
+      TenantSettings settings = authorise(c, caller, key, "create");
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
         throw KeygateException.precondition("API key " + key.getId() + " is revoked; its tokens cannot be rotated");
       }
-      TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
-      Instant now = issuer.now();
       Instant expiresAt = request.hasExpiration()
           ? TokenIssuer.expiry(request.getExpiration(), settings, now, "expiration")
           : token.hasExpireTime() ? Sql.fromProto(token.getExpireTime()) : null;
+      requireRoomIfReactivated(c, settings, key, token, expiresAt, now);
       boolean hasGrace = grace.getSeconds() > 0 || grace.getNanos() > 0;
       Instant oldValidUntil = hasGrace ? now.plusSeconds(grace.getSeconds()).plusNanos(grace.getNanos()) : null;
       String secret = issuer.newSecret();
@@ -131,20 +142,22 @@ public final class TokenManager {
       Audit.record(c, caller, "token.rotate", "token", id, Audit.details("api_key_id", key.getId(),
           "hint", issuer.hint(secret), "previous_secret_valid_until", oldValidUntil,
           "expire_time", request.hasExpiration() ? expiresAt : null));
-      return new TokenIssuer.Issued(TokenRows.find(c, caller.tenantId(), id, issuer.now()).orElseThrow(), secret);
+      return new TokenIssuer.Issued(TokenRows.find(c, caller.tenantId(), id, now).orElseThrow(), secret);
     });
-    return issued;
   }
 
   public void delete(Caller caller, String tokenId) {
     String id = Validate.id("token_id", tokenId, "tok", false);
-    String keyId = database.inTransaction(c -> {
-      Token token = findVisible(c, caller, id, issuer.now());
-      ApiKey key = authorise(c, caller, token, "delete", issuer.now());
+    Access.requireAnyKeyAction(caller, "delete");
+    database.inTransaction(c -> {
+      Instant now = issuer.now();
+      Token token = findVisible(c, caller, id, now);
+      ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
+      authorise(c, caller, key, "delete");
       TokenRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "token.delete", "token", id, Audit.details("api_key_id", key.getId(),
           "hint", token.getHint()));
-      return key.getId();
+      return null;
     });
   }
 
@@ -156,11 +169,27 @@ public final class TokenManager {
     return token;
   }
 
-  private static ApiKey authorise(Connection c, Caller caller, Token token, String verb, Instant now)
-      throws SQLException {
-    ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
+  /**
+   * Refuses unless the caller may {@code verb} tokens of {@code key}: the permission for its owner,
+   * and everything the key holds (no key obtains, shapes or takes over a more privileged key's
+   * secrets). Returns the tenant's settings.
+   */
+  private static TenantSettings authorise(Connection c, Caller caller, ApiKey key, String verb) throws SQLException {
     Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
     Access.requireKeyAction(caller, owner, verb);
-    return key;
+    TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+    Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
+    return settings;
+  }
+
+  /** A token that is not active now but will be with {@code expiresAt} counts against its owner's cap again. */
+  private void requireRoomIfReactivated(Connection c, TenantSettings settings, ApiKey key, Token token,
+      Instant expiresAt, Instant now) throws SQLException {
+    boolean usable = key.getState() == CredentialState.CREDENTIAL_STATE_ACTIVE
+        && (expiresAt == null || expiresAt.isAfter(now));
+    if (token.getState() != CredentialState.CREDENTIAL_STATE_ACTIVE && usable) {
+      Principal owner = PrincipalRows.find(c, key.getTenantId(), key.getOwnerPrincipalId()).orElseThrow();
+      issuer.requireRoom(c, settings, owner, 1);
+    }
   }
 }

@@ -3,6 +3,11 @@ package io.keygate.manage;
 import io.keygate.KeygateException;
 import io.keygate.authz.Permissions;
 import io.keygate.keys.Ids;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+import io.keygate.keys.Expirations;
+import io.keygate.v1.Expiration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -79,6 +84,26 @@ public final class Validate {
       text(field + "[" + tag.getKey() + "]", tag.getValue(), 256, false);
     }
     return tags;
+  }
+
+  /**
+   * A time within protobuf's {@code Timestamp} range (years 1 to 9999; beyond it a time cannot even be
+   * written as JSON), as an instant.
+   */
+  public static Instant timestamp(String field, Timestamp timestamp) {
+    if (!Timestamps.isValid(timestamp)) {
+      throw KeygateException.invalid(field + " must be a time between 0001-01-01 and 9999-12-31 (seconds "
+          + Timestamps.MIN_VALUE.getSeconds() + " to " + Timestamps.MAX_VALUE.getSeconds() + ", nanos 0 to"
+          + " 999999999)");
+    }
+    return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+  }
+
+  /** An expiration's time, when it gives one, is a valid timestamp ({@link Expirations} bounds it further). */
+  public static void expiration(String field, Expiration expiration) {
+    if (expiration.getKindCase() == Expiration.KindCase.AT) {
+      timestamp(field + ".at", expiration.getAt());
+    }
   }
 
   public static List<String> permissions(String field, List<String> permissions) {

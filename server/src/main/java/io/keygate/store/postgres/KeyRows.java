@@ -21,8 +21,12 @@ public final class KeyRows {
 
   private KeyRows() {}
 
-  /** Which keys a caller may see. */
-  public record Visibility(Kind kind, String principalId, String teamScopeId) {
+  /**
+   * Which keys a caller may see: all, its team's (keys in its principal's scope and below, and of
+   * principals there), or its own (and its agents'); and, for a caller bound to a scope, only keys
+   * bound to that scope or below ({@code withinScopeId}, null for no such limit).
+   */
+  public record Visibility(Kind kind, String principalId, String teamScopeId, String withinScopeId) {
     /** How far the caller's view reaches. */
     public enum Kind {
       ALL,
@@ -30,7 +34,7 @@ public final class KeyRows {
       OWN
     }
 
-    public static final Visibility ALL = new Visibility(Kind.ALL, null, null);
+    public static final Visibility ALL = new Visibility(Kind.ALL, null, null, null);
   }
 
   /** The filters of a list call; empty strings and null mean "any". */
@@ -147,25 +151,32 @@ public final class KeyRows {
   }
 
   private static String withVisibility(Visibility v, List<Object> params, String tenantId) {
+    List<String> ctes = new ArrayList<>();
     if (v.kind() == Visibility.Kind.TEAM && v.teamScopeId() != null) {
       params.add(tenantId);
       params.add(v.teamScopeId());
-      return "with recursive " + ScopeRows.SUBTREE + " ";
+      ctes.add(ScopeRows.subtree("team"));
     }
-    return "";
+    if (v.withinScopeId() != null) {
+      params.add(tenantId);
+      params.add(v.withinScopeId());
+      ctes.add(ScopeRows.subtree("within"));
+    }
+    return ctes.isEmpty() ? "" : "with recursive " + String.join(", ", ctes) + " ";
   }
 
   private static String visibilityClause(Visibility v, List<Object> params) {
+    String within = v.withinScopeId() != null ? " and k.scope_id in (select id from within)" : "";
     if (v.kind() == Visibility.Kind.ALL) {
-      return "";
+      return within;
     }
     params.add(v.principalId());
     params.add(v.principalId());
     if (v.kind() == Visibility.Kind.TEAM && v.teamScopeId() != null) {
-      return " and (k.owner_id = ? or p.parent_id = ? or k.scope_id in (select id from subtree)"
-          + " or p.scope_id in (select id from subtree))";
+      return within + " and (k.owner_id = ? or p.parent_id = ? or k.scope_id in (select id from team)"
+          + " or p.scope_id in (select id from team))";
     }
-    return " and (k.owner_id = ? or p.parent_id = ?)";
+    return within + " and (k.owner_id = ? or p.parent_id = ?)";
   }
 
   static ApiKey map(ResultSet rs, Instant now) throws SQLException {

@@ -36,10 +36,22 @@ public final class PrincipalRows {
         PrincipalRows::map, tenantId, id);
   }
 
+  /** A page of principals; with {@code withinScopeId} set, only those in that scope or below it. */
   public static List<Principal> list(Connection c, String tenantId, PrincipalKind kind, String parentId,
-      String afterId, int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from principals where tenant_id = ? and id > ?");
-    List<Object> params = new ArrayList<>(List.of(tenantId, afterId));
+      String withinScopeId, String afterId, int limit) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    if (withinScopeId != null) {
+      sql.append("with recursive ").append(ScopeRows.subtree("within")).append(' ');
+      params.add(tenantId);
+      params.add(withinScopeId);
+    }
+    sql.append("select " + COLUMNS + " from principals where tenant_id = ? and id > ?");
+    params.add(tenantId);
+    params.add(afterId);
+    if (withinScopeId != null) {
+      sql.append(" and scope_id in (select id from within)");
+    }
     if (kind != PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED) {
       sql.append(" and kind = ?");
       params.add(kindName(kind));

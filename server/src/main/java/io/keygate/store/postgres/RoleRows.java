@@ -38,6 +38,11 @@ public final class RoleRows {
         RoleRows::map, tenantId, afterId, limit);
   }
 
+  /** Every role of the tenant (a tenant has tens of roles, not thousands). */
+  public static List<Role> all(Connection c, String tenantId) throws SQLException {
+    return Sql.query(c, "select " + COLUMNS + " from roles where tenant_id = ? order by id", RoleRows::map, tenantId);
+  }
+
   public static void update(Connection c, Role r) throws SQLException {
     Sql.update(c, "update roles set name = ?, description = ?, permissions = ?, updated_at = now()"
         + " where tenant_id = ? and id = ?",

@@ -47,6 +47,12 @@ public final class TokenRows {
         tenantId, principalId, now, now);
   }
 
+  /** Tokens of the key that have not expired themselves at {@code now} (whatever their key's state). */
+  public static long countUnexpired(Connection c, String tenantId, String apiKeyId, Instant now) throws SQLException {
+    return Sql.count(c, "select count(*) from tokens where tenant_id = ? and api_key_id = ?"
+        + " and (expires_at is null or expires_at > ?)", tenantId, apiKeyId, now);
+  }
+
   public static void update(Connection c, String tenantId, String id, String name, String description,
       Map<String, String> tags, TokenAccess access, Instant expiresAt) throws SQLException {
     Sql.update(c, "update tokens set name = ?, description = ?, tags = ?::jsonb, access = ?, expires_at = ?,"
@@ -55,13 +61,14 @@ public final class TokenRows {
   }
 
   /**
-   * Replaces the token's secret: the current one stays valid until {@code oldValidUntil} (or is
-   * removed when that is null), secrets whose grace has ended are removed, and {@code newDigest}
-   * becomes current.
+   * Replaces the token's secret: {@code newDigest} becomes current, and the current one stays valid
+   * until {@code oldValidUntil} — or ends now when that is null. Every earlier secret ends now either
+   * way: at most one previous secret is ever in its grace period, and a rotation without grace leaves
+   * only the new one.
    */
   public static void rotate(Connection c, String tenantId, String id, byte[] newDigest, Instant oldValidUntil,
       String hint, Instant expiresAt, Instant now) throws SQLException {
-    Sql.update(c, "delete from token_secrets where token_id = ? and valid_until <= ?", id, now);
+    Sql.update(c, "delete from token_secrets where token_id = ? and valid_until is not null", id);
     if (oldValidUntil == null) {
       Sql.update(c, "delete from token_secrets where token_id = ? and valid_until is null", id);
     } else {
