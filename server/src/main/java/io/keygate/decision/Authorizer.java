@@ -10,6 +10,7 @@ import io.keygate.authz.Reason;
 import io.keygate.authz.ScopePath;
 import io.keygate.keys.Ids;
 import io.keygate.keys.SecretFormat;
+import io.keygate.ratelimit.ClientAddress;
 import io.keygate.ratelimit.LimitStatus;
 import io.keygate.ratelimit.RateLimiter;
 import io.keygate.store.CredentialStore;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Runs one decision: validate the input, find the credential (header rules, query refusal, shape
@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  * unreachable backends (UNAVAILABLE) throw.
  */
 public final class Authorizer {
-  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f.:%a-zA-Z]{2,64}");
   private static final int MAX_FIELD = 256;
 
   private final CredentialStore store;
@@ -59,7 +58,8 @@ public final class Authorizer {
 
   /** Decides, counts the decision by reason ({@link #decisions}) and failed authentications per IP. */
   public Decision authorize(AuthorizeInput in) {
-    return authorize(in, prepare(in));
+    AuthorizeInput canonical = canonical(in);
+    return authorize(canonical, prepare(canonical));
   }
 
   private Decision authorize(AuthorizeInput in, Prepared prepared) {
@@ -89,7 +89,8 @@ public final class Authorizer {
   public record Attempt(CompletionStage<Decision> now, Supplier<Decision> blocking) {}
 
   /** Begins {@link #authorize} without blocking; throws what it throws for invalid input. */
-  public Attempt attempt(AuthorizeInput in) {
+  public Attempt attempt(AuthorizeInput request) {
+    AuthorizeInput in = canonical(request);
     Prepared p = prepare(in);
     Supplier<Decision> full = () -> authorize(in, p);
     if (p.publicRoute() || p.early() != null || p.cached().isEmpty()) {
@@ -265,10 +266,21 @@ public final class Authorizer {
     return !AccessRequest.isReadMethod(in.method());
   }
 
-  private static void validate(AuthorizeInput in) {
-    if (!in.clientIp().isEmpty() && !IP.matcher(in.clientIp()).matches()) {
-      throw KeygateException.invalid("client_ip must be an IPv4 or IPv6 address literal");
+  /**
+   * {@code in} with its client IP in canonical form ({@link ClientAddress}), {@code unknown} when none
+   * was given; INVALID_ARGUMENT when it is not an IP literal.
+   */
+  private static AuthorizeInput canonical(AuthorizeInput in) {
+    String ip = in.clientIp().isEmpty() ? ClientAddress.UNKNOWN : ClientAddress.canonical(in.clientIp());
+    if (ip == null) {
+      throw KeygateException.invalid("client_ip must be an IPv4 or IPv6 address literal (no port, brackets or zone),"
+          + " or empty");
     }
+    return ip.equals(in.clientIp()) ? in : new AuthorizeInput(in.credential(), in.transport(), in.headers(), ip,
+        in.resource(), in.action(), in.method(), in.path(), in.scopeId());
+  }
+
+  private static void validate(AuthorizeInput in) {
     if (in.method().length() > 16 || in.path().length() > 8192 || in.scopeId().length() > MAX_FIELD) {
       throw KeygateException.invalid("method (16), path (8192) or scope_id (256) is too long");
     }

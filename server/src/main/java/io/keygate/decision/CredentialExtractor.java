@@ -36,11 +36,33 @@ public final class CredentialExtractor {
     }
   }
 
-  /** The credential in {@code headers}; refusal MISSING or MULTIPLE_CREDENTIALS when not exactly one. */
+  /**
+   * The credential in {@code headers}; refusal MISSING or MULTIPLE_CREDENTIALS when not exactly one.
+   * Header names are matched in any case, and one name sent twice in different cases
+   * ({@code x-api-key} and {@code X-Api-Key}) is two credentials. One pass over the headers.
+   */
   public Found fromHeaders(Map<String, String> headers) {
-    String apiKey = header(headers, "x-api-key");
+    String apiKey = null;
+    String authorization = null;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      String name = header.getKey();
+      String value = header.getValue();
+      if (value.isBlank() || name.length() != 9 && name.length() != 13) {
+        continue;
+      }
+      if (name.equalsIgnoreCase("x-api-key")) {
+        if (apiKey != null) {
+          return Found.refused(Reason.MULTIPLE_CREDENTIALS);
+        }
+        apiKey = value;
+      } else if (name.equalsIgnoreCase("authorization")) {
+        if (authorization != null) {
+          return Found.refused(Reason.MULTIPLE_CREDENTIALS);
+        }
+        authorization = value;
+      }
+    }
     String bearer = null;
-    String authorization = header(headers, "authorization");
     if (authorization != null && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       bearer = authorization.substring(7).strip();
@@ -81,18 +103,5 @@ public final class CredentialExtractor {
     } catch (IllegalArgumentException e) {
       return component;
     }
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    String value = headers.get(name);
-    if (value == null) {
-      for (Map.Entry<String, String> e : headers.entrySet()) {
-        if (e.getKey().equalsIgnoreCase(name)) {
-          value = e.getValue();
-          break;
-        }
-      }
-    }
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -14,9 +14,17 @@ import java.util.function.Supplier;
 /**
  * Counters in this process: the default for a single sidecar and development, and the fallback
  * when Redis is unreachable in fail-open mode. Bounded: at most {@code maxSubjects} counters, the
- * least recently used dropped first; idle counters expire after a day (no window is longer).
+ * least recently used dropped first; idle counters expire after a day (no window is longer). A flood
+ * of distinct clients therefore costs a bounded share of the heap ({@link #boundFor}): past it the
+ * oldest counters are forgotten — those clients start afresh — and the process never runs out of
+ * memory.
  */
 public final class LocalCounters implements Counters {
+  /** What one counter costs on the heap, generously: its window, its key and the cache's node. */
+  static final long BYTES_PER_COUNTER = 400;
+  /** The share of the heap the counters may take: an eighth. */
+  static final long HEAP_SHARE = 8;
+
   private final Cache<String, SlidingWindow> windows;
   private final Clock clock;
 
@@ -59,6 +67,21 @@ public final class LocalCounters implements Counters {
       }
       return out;
     });
+  }
+
+  /**
+   * The number of counters to keep: {@code wanted}, or fewer when an eighth of a heap of
+   * {@code maxHeapBytes} holds fewer, but at least 10 000.
+   */
+  public static int boundFor(long maxHeapBytes, int wanted) {
+    long fits = maxHeapBytes / HEAP_SHARE / BYTES_PER_COUNTER;
+    return (int) Math.max(Math.min(10_000, wanted), Math.min(wanted, fits));
+  }
+
+  /** Counters kept now (approximately). */
+  public long size() {
+    windows.cleanUp();
+    return windows.estimatedSize();
   }
 
   /** In memory: always answers at once. */

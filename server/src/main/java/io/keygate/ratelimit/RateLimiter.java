@@ -46,6 +46,14 @@ public interface RateLimiter {
    */
   default void countFailure(String clientIp) {}
 
+  /**
+   * Checks, without counting anything, that {@code clientIp} is under the failed-authentication
+   * guard: what a management call asks before it looks its credential up.
+   */
+  default Outcome checkFailures(String clientIp) {
+    return Outcome.NONE;
+  }
+
   /** Limits nothing. */
   RateLimiter NONE = new RateLimiter() {
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,20 @@ import org.slf4j.LoggerFactory;
  *       limit would, for valid keys too, while normal traffic never touches it.
  * </ul>
  *
+ * <p>Clients are counted as {@link ClientAddress#client}: an IPv6 address as its /64, a request
+ * without a usable address as {@value ClientAddress#UNKNOWN}.
+ *
  * <p>When the backend fails: fail-open counts in {@code fallback} (in-process) and reports
- * degraded; fail-closed answers {@link Outcome#unavailable()}. Failures are counted.
+ * degraded; fail-closed answers {@link Outcome#unavailable()}. Failures are counted. After a
+ * failure the backend is not asked again for {@value #BREAK_MILLIS} ms — the failure mode answers at
+ * once — so a hung Redis costs a decision at most one command timeout, not one per limit it counts,
+ * and the next request after the pause probes it again.
  */
 public final class WindowedRateLimiter implements RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(WindowedRateLimiter.class);
   private static final long MINUTE = 60_000;
+  /** How long the backend is left alone after it failed. */
+  static final long BREAK_MILLIS = 1_000;
 
   private final Counters counters;
   private final Counters fallback;
@@ -45,7 +54,10 @@ public final class WindowedRateLimiter implements RateLimiter {
   private final long failureLimit;
   private final long failureWindowMillis;
   private final AtomicLong errors = new AtomicLong();
+  private final LongSupplier nanoTime;
   private volatile boolean degraded;
+  private volatile long askAgainAtNanos;
+  private volatile Throwable lastFailure;
 
   public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
       long ipWindowMillis) {
@@ -54,6 +66,13 @@ public final class WindowedRateLimiter implements RateLimiter {
 
   public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
       long ipWindowMillis, long failureLimit, long failureWindowMillis) {
+    this(counters, fallback, failOpen, ipLimit, ipWindowMillis, failureLimit, failureWindowMillis, System::nanoTime);
+  }
+
+  /** As above, with the pause after a failure timed by {@code nanoTime} (tests move it by hand). */
+  public WindowedRateLimiter(Counters counters, Counters fallback, boolean failOpen, long ipLimit,
+      long ipWindowMillis, long failureLimit, long failureWindowMillis, LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
     this.counters = counters;
     this.fallback = fallback;
     this.failOpen = failOpen;
@@ -65,9 +84,6 @@ public final class WindowedRateLimiter implements RateLimiter {
 
   @Override
   public Outcome countIp(String clientIp) {
-    if (clientIp.isEmpty()) {
-      return Outcome.NONE;
-    }
     List<LimitSpec> limits = new ArrayList<>(2);
     if (ipLimit > 0) {
       limits.add(deploymentIp(clientIp));
@@ -80,9 +96,14 @@ public final class WindowedRateLimiter implements RateLimiter {
 
   @Override
   public void countFailure(String clientIp) {
-    if (!clientIp.isEmpty() && failureLimit > 0) {
+    if (failureLimit > 0) {
       count(List.of(failureGuard(clientIp, false)));
     }
+  }
+
+  @Override
+  public Outcome checkFailures(String clientIp) {
+    return failureLimit > 0 ? count(List.of(failureGuard(clientIp, true))) : Outcome.NONE;
   }
 
   @Override
@@ -98,30 +119,32 @@ public final class WindowedRateLimiter implements RateLimiter {
     if (limits.isEmpty()) {
       return CompletableFuture.completedFuture(Outcome.NONE);
     }
+    if (resting()) {
+      return CompletableFuture.completedFuture(failed(limits, lastFailure, false));
+    }
     CompletionStage<List<LimitStatus>> counted = counters.countAsync(limits);
     if (counted == null) {
       return null;
     }
     return counted.handle((statuses, error) -> error == null ? counted(limits, statuses)
-        : failed(limits, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error));
+        : failed(limits, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error,
+            true));
   }
 
   private List<LimitSpec> keyLimits(CredentialRecord key, String clientIp, boolean ipCounted, boolean allowed) {
     List<LimitSpec> limits = new ArrayList<>(3);
-    if (!clientIp.isEmpty()) {
-      long tenantLimit = key.policy().ipLimitRequests();
-      long tenantWindow = key.policy().ipLimitWindowSeconds() * 1000L;
-      boolean sameAsDeployment = tenantLimit == ipLimit && tenantWindow == ipWindowMillis;
-      if (!ipCounted && ipLimit > 0) {
-        limits.add(deploymentIp(clientIp));
-      }
-      if (!ipCounted && failureLimit > 0) {
-        limits.add(failureGuard(clientIp, true));
-      }
-      if (tenantLimit > 0 && !sameAsDeployment) {
-        limits.add(new LimitSpec(LimitStatus.Scope.IP, "ip:" + key.tenantId() + ":" + clientIp, tenantLimit,
-            tenantWindow, false));
-      }
+    long tenantLimit = key.policy().ipLimitRequests();
+    long tenantWindow = key.policy().ipLimitWindowSeconds() * 1000L;
+    boolean sameAsDeployment = tenantLimit == ipLimit && tenantWindow == ipWindowMillis;
+    if (!ipCounted && ipLimit > 0) {
+      limits.add(deploymentIp(clientIp));
+    }
+    if (!ipCounted && failureLimit > 0) {
+      limits.add(failureGuard(clientIp, true));
+    }
+    if (tenantLimit > 0 && !sameAsDeployment) {
+      limits.add(new LimitSpec(LimitStatus.Scope.IP, "ip:" + key.tenantId() + ":" + ClientAddress.client(clientIp),
+          tenantLimit, tenantWindow, false));
     }
     if (allowed && key.keyLimitPerMinute() > 0) {
       limits.add(new LimitSpec(LimitStatus.Scope.KEY, "key:" + key.apiKeyId(), key.keyLimitPerMinute(), MINUTE,
@@ -142,22 +165,31 @@ public final class WindowedRateLimiter implements RateLimiter {
 
   /** Checked (peek) on every request; counted (informational: never refuses) on each failure. */
   private LimitSpec failureGuard(String clientIp, boolean check) {
-    return new LimitSpec(LimitStatus.Scope.IP, "authfail:" + clientIp, failureLimit, failureWindowMillis, !check,
-        check);
+    return new LimitSpec(LimitStatus.Scope.IP, "authfail:" + ClientAddress.client(clientIp), failureLimit,
+        failureWindowMillis, !check, check);
   }
 
   private LimitSpec deploymentIp(String clientIp) {
-    return new LimitSpec(LimitStatus.Scope.IP, "ip:" + clientIp, ipLimit, ipWindowMillis, false);
+    return new LimitSpec(LimitStatus.Scope.IP, "ip:" + ClientAddress.client(clientIp), ipLimit, ipWindowMillis,
+        false);
   }
 
   private Outcome count(List<LimitSpec> limits) {
+    if (resting()) {
+      return failed(limits, lastFailure, false);
+    }
     List<LimitStatus> statuses;
     try {
       statuses = counters.count(limits);
     } catch (KeygateException e) {
-      return failed(limits, e);
+      return failed(limits, e, true);
     }
     return counted(limits, statuses);
+  }
+
+  /** True during the pause after a failure: the backend is not asked. */
+  private boolean resting() {
+    return degraded && nanoTime.getAsLong() - askAgainAtNanos < 0;
   }
 
   private Outcome counted(List<LimitSpec> limits, List<LimitStatus> statuses) {
@@ -168,13 +200,21 @@ public final class WindowedRateLimiter implements RateLimiter {
     return new Outcome(binding(limits, statuses), false);
   }
 
-  /** The failure mode: fail-open counts in this process, fail-closed answers unavailable. */
-  private Outcome failed(List<LimitSpec> limits, Throwable error) {
-    errors.incrementAndGet();
-    if (!degraded) {
-      LOG.warn("rate-limit store failed ({}); {}", error.getMessage(), failOpen
-          ? "fail-open: counting in this sidecar only until it is back"
-          : "fail-closed: denying requests until it is back");
+  /**
+   * The failure mode: fail-open counts in this process, fail-closed answers unavailable. {@code asked}:
+   * the backend was asked and failed (counted, and it is left alone for a while); otherwise it was
+   * not asked, during that pause.
+   */
+  private Outcome failed(List<LimitSpec> limits, Throwable error, boolean asked) {
+    if (asked) {
+      errors.incrementAndGet();
+      lastFailure = error;
+      askAgainAtNanos = nanoTime.getAsLong() + BREAK_MILLIS * 1_000_000;
+      if (!degraded) {
+        LOG.warn("rate-limit store failed ({}); {}", error.getMessage(), failOpen
+            ? "fail-open: counting in this sidecar only until it is back"
+            : "fail-closed: denying requests until it is back");
+      }
     }
     degraded = true;
     if (!failOpen) {

@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.keygate.KeygateException;
 import io.keygate.manage.Authenticator;
 import io.keygate.manage.Caller;
+import io.keygate.ratelimit.ClientAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
@@ -53,9 +54,11 @@ public final class CallerInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);
   }
 
+  /** The caller's address in canonical form ({@link ClientAddress}); empty when it is not an IP. */
   static String clientIp(SocketAddress address) {
     if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      return inet.getAddress().getHostAddress();
+      String canonical = ClientAddress.canonical(inet.getAddress().getHostAddress());
+      return canonical == null ? "" : canonical;
     }
     return "";
   }
