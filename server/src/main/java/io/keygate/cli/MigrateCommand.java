@@ -23,7 +23,7 @@ final class MigrateCommand implements Callable<Integer> {
     KeygateConfig config = options.config();
     EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
     try (Database database = embedded != null
-        ? new Database(embedded.jdbcUrl(), embedded.user(), "", 2)
+        ? new Database(embedded.jdbcUrl(), embedded.user(), embedded.password(), 2)
         : new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(), 2)) {
       int applied = database.migrate();
       spec.commandLine().getOut().println("applied " + applied + " migration(s); schema is up to date");

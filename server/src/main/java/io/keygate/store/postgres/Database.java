@@ -38,8 +38,10 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Longest a pooled statement may run (migrations excepted). */
+  /** Longest a pooled statement may run or wait for an answer (migrations excepted). */
   public static final int STATEMENT_TIMEOUT_MILLIS = 5_000;
+  /** Longest a call waits for a pooled connection. */
+  public static final int POOL_WAIT_MILLIS = 1_000;
 
   public Database(String url, String user, String password, int poolSize) {
     this.url = url;
@@ -52,14 +54,15 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(2, poolSize));
     config.setPoolName("keygate-db");
-    config.setConnectionTimeout(3_000);
+    config.setConnectionTimeout(POOL_WAIT_MILLIS);
     config.setValidationTimeout(1_000);
     config.setInitializationFailTimeout(-1);
     config.addDataSourceProperty("connectTimeout", "3");
-    config.addDataSourceProperty("socketTimeout", "30");
-    config.addDataSourceProperty("ApplicationName", "keygate");
     // No statement of the decision path or the management API may hold an RPC thread for long: a
-    // locked table or a stuck server ends in an error after 5 s, not after the 30 s socket timeout.
+    // locked table ends in an error after 5 s on the server's side (statement_timeout), a server that
+    // answers nothing at all (frozen, partitioned) after 5 s on ours (socketTimeout).
+    config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_TIMEOUT_MILLIS / 1000));
+    config.addDataSourceProperty("ApplicationName", "keygate");
     config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
     this.dataSource = new HikariDataSource(config);
   }
