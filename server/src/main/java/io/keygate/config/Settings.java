@@ -34,6 +34,12 @@ public final class Settings {
       1024, 64 * 1024 * 1024, "Largest request message accepted.");
   public static final Setting<Integer> MAX_METADATA_BYTES = Setting.integer("KEYGATE_MAX_METADATA_BYTES",
       16 * 1024, 1024, 1024 * 1024, "Largest header block accepted.");
+  public static final Setting<java.time.Duration> MAX_CONNECTION_IDLE = Setting.seconds(
+      "KEYGATE_MAX_CONNECTION_IDLE_SECONDS", 300, 1, 86_400, "A client connection with no call for this long is"
+          + " closed (gracefully: GOAWAY; clients reconnect on their next call).");
+  public static final Setting<java.time.Duration> MAX_CONNECTION_AGE = Setting.seconds(
+      "KEYGATE_MAX_CONNECTION_AGE_SECONDS", 3600, 1, 30L * 86_400, "A client connection is closed after this long"
+          + " (GOAWAY, then 30 s for its calls to finish), so none is held forever.");
   public static final Setting<java.time.Duration> SHUTDOWN_GRACE = Setting.seconds("KEYGATE_SHUTDOWN_GRACE_SECONDS",
       10, 0, 600, "Time in-flight calls get to finish on SIGTERM.");
   public static final Setting<String> TOKEN_PREFIX = Setting.text("KEYGATE_TOKEN_PREFIX", "lk_",

@@ -35,6 +35,7 @@ import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
 import io.keygate.store.CredentialStore;
 import io.keygate.transport.grpc.Admission;
+import io.keygate.transport.grpc.MessageGuard;
 import io.keygate.telemetry.Metrics;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
@@ -74,6 +75,8 @@ public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
   /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
   private static final int CALLS_PER_THREAD = 64;
+  /** Time the calls of a connection closed for its age get to finish. */
+  private static final int CONNECTION_AGE_GRACE_SECONDS = 30;
 
   private final KeygateConfig config;
   private final EmbeddedDatabase embedded;
@@ -115,7 +118,8 @@ public final class KeygateServer implements AutoCloseable {
     }
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.counters = counters(hot.rateLimits(), clock);
-    this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, hot.cacheMaxEntries()),
+    this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
+        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())),
         hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis(),
         hot.rateLimits().authFailureLimit(), hot.rateLimits().authFailureWindow().toMillis());
     Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, usage);
@@ -123,7 +127,7 @@ public final class KeygateServer implements AutoCloseable {
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
-    CallerInterceptor callers = new CallerInterceptor(new Authenticator(store, database, format, clock));
+    CallerInterceptor callers = new CallerInterceptor(new Authenticator(decisionStore, limiter, format, clock));
     this.executor = boundedExecutor(config.executorThreads());
     // The decision services answer cached keys on the transport thread (no executor hop) and move
     // what may block — database lookups, a Redis client not connected yet — to the pool themselves.
@@ -131,36 +135,46 @@ public final class KeygateServer implements AutoCloseable {
         AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName(),
         AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
+    MessageGuard messages = new MessageGuard();
     this.server = transport
         .directExecutor() // only to choose each call's executor: Admission sends admitted calls to the pool
         .addStreamTracerFactory(admission.tracer())
         .callExecutor(admission)
         .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .addService(new AuthorizerGrpcService(authorizer, executor))
-        .addService(new ExtAuthzService(authorizer, hot.xffTrustedHops(), executor))
-        .addService(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database, setup)), callers))
-        .addService(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)), callers))
-        .addService(ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(database)), callers))
-        .addService(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)), callers))
-        .addService(ServerInterceptors.intercept(new ApiKeyGrpcService(
-            new ApiKeyManager(database, issuer), new TokenManager(database, issuer)), callers))
-        .addService(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers))
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(messages.guard(new AuthorizerGrpcService(authorizer, executor).bindService()))
+        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), executor).bindService()))
+        .addService(messages.guard(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database,
+            setup)), callers)))
+        .addService(messages.guard(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)),
+            callers)))
+        .addService(messages.guard(ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(
+            database)), callers)))
+        .addService(messages.guard(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)),
+            callers)))
+        .addService(messages.guard(ServerInterceptors.intercept(new ApiKeyGrpcService(
+            new ApiKeyManager(database, issuer), new TokenManager(database, issuer)), callers)))
+        .addService(messages.guard(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)),
+            callers)))
+        .addService(messages.guard(health.getHealthService().bindService()))
+        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()))
         .build();
   }
 
   /**
    * The gRPC transport of a deployed sidecar: Netty on {@code KEYGATE_HOST:KEYGATE_PORT}, with the
-   * header, keepalive and handshake limits that protect it from misbehaving clients.
+   * header, keepalive, handshake and connection-lifetime limits that protect it from misbehaving
+   * clients.
    */
   public static NettyServerBuilder netty(KeygateConfig config) {
     return NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
         .maxInboundMetadataSize(config.maxInboundMetadataBytes())
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
-        .handshakeTimeout(10, TimeUnit.SECONDS);
+        .handshakeTimeout(10, TimeUnit.SECONDS)
+        .maxConnectionIdle(config.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionAge(config.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionAgeGrace(CONNECTION_AGE_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Starts a sidecar on Netty ({@link #netty}) with the system clock. */
@@ -179,7 +193,7 @@ public final class KeygateServer implements AutoCloseable {
     Database database;
     if (config.embeddedDatabase()) {
       embedded = EmbeddedDatabase.start(config.dataDir());
-      database = new Database(embedded.jdbcUrl(), embedded.user(), "", config.databasePoolSize());
+      database = new Database(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.databasePoolSize());
     } else {
       database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
           config.databasePoolSize());
@@ -260,7 +274,7 @@ public final class KeygateServer implements AutoCloseable {
 
   private static Counters counters(RateLimitConfig settings, Clock clock) {
     if (!settings.redis()) {
-      return new LocalCounters(clock, 1_000_000);
+      return new LocalCounters(clock, LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000));
     }
     List<RedisURI> uris = new ArrayList<>();
     for (String url : settings.redisUrl().split(",")) {
