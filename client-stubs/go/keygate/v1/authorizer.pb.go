@@ -328,8 +328,10 @@ type AuthorizeRequest struct {
 	// Raw request headers, names in lower case (`x-api-key`, `authorization`). Used when
 	// `credential` is empty. Sending the credential in more than one header is denied (401).
 	Headers map[string]string `protobuf:"bytes,3,rep,name=headers,proto3" json:"headers,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`
-	// The client's IP address (IPv4 or IPv6 literal) as the application sees it. Used for the
-	// per-IP rate limit. Empty: the limit is keyed on "unknown".
+	// The client's IP address (IPv4 or IPv6 literal, no port, brackets or zone) as the application
+	// sees it. Used for the per-IP limits, in canonical form (every spelling of an address is one
+	// client) and, for IPv6, per /64. Empty: all such requests are counted as one client, "unknown".
+	// Anything else: INVALID_ARGUMENT.
 	ClientIp string `protobuf:"bytes,4,opt,name=client_ip,json=clientIp,proto3" json:"client_ip,omitempty"`
 	// The resource being accessed, e.g. `conversations`. With `action`, forms the permission
 	// `resource:action` that the key must hold. Required unless `method` and `path` are set.

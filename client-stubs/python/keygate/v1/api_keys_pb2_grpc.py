@@ -15,6 +15,11 @@ class ApiKeyServiceStub(object):
     key) or `api-keys:create:own`; revoking and deleting need `api-keys:delete:all` or
     `api-keys:delete:own`. Keys of service accounts need the `:all` forms. An agent's credential can
     never create, update or delete keys or tokens, and nobody can create tokens for internal agents.
+
+    No escalation: every key a call creates, changes, rotates, revokes or deletes — and every key whose
+    secret it returns — must hold no permission the caller does not hold, before and after the change
+    (PERMISSION_DENIED otherwise); a key bound to a scope acts only on keys bound to that scope or one
+    below it. See docs/management-api.md.
     """
 
     def __init__(self, channel):
@@ -90,6 +95,11 @@ class ApiKeyServiceServicer(object):
     key) or `api-keys:create:own`; revoking and deleting need `api-keys:delete:all` or
     `api-keys:delete:own`. Keys of service accounts need the `:all` forms. An agent's credential can
     never create, update or delete keys or tokens, and nobody can create tokens for internal agents.
+
+    No escalation: every key a call creates, changes, rotates, revokes or deletes — and every key whose
+    secret it returns — must hold no permission the caller does not hold, before and after the change
+    (PERMISSION_DENIED otherwise); a key bound to a scope acts only on keys bound to that scope or one
+    below it. See docs/management-api.md.
     """
 
     def CreateApiKey(self, request, context):
@@ -247,6 +257,11 @@ class ApiKeyService(object):
     key) or `api-keys:create:own`; revoking and deleting need `api-keys:delete:all` or
     `api-keys:delete:own`. Keys of service accounts need the `:all` forms. An agent's credential can
     never create, update or delete keys or tokens, and nobody can create tokens for internal agents.
+
+    No escalation: every key a call creates, changes, rotates, revokes or deletes — and every key whose
+    secret it returns — must hold no permission the caller does not hold, before and after the change
+    (PERMISSION_DENIED otherwise); a key bound to a scope acts only on keys bound to that scope or one
+    below it. See docs/management-api.md.
     """
 
     @staticmethod

@@ -35,6 +35,11 @@ import type { UpdateTokenResponse as _keygate_v1_UpdateTokenResponse, UpdateToke
  * key) or `api-keys:create:own`; revoking and deleting need `api-keys:delete:all` or
  * `api-keys:delete:own`. Keys of service accounts need the `:all` forms. An agent's credential can
  * never create, update or delete keys or tokens, and nobody can create tokens for internal agents.
+ * 
+ * No escalation: every key a call creates, changes, rotates, revokes or deletes — and every key whose
+ * secret it returns — must hold no permission the caller does not hold, before and after the change
+ * (PERMISSION_DENIED otherwise); a key bound to a scope acts only on keys bound to that scope or one
+ * below it. See docs/management-api.md.
  */
 export interface ApiKeyServiceClient extends grpc.Client {
   /**
@@ -220,6 +225,11 @@ export interface ApiKeyServiceClient extends grpc.Client {
  * key) or `api-keys:create:own`; revoking and deleting need `api-keys:delete:all` or
  * `api-keys:delete:own`. Keys of service accounts need the `:all` forms. An agent's credential can
  * never create, update or delete keys or tokens, and nobody can create tokens for internal agents.
+ * 
+ * No escalation: every key a call creates, changes, rotates, revokes or deletes — and every key whose
+ * secret it returns — must hold no permission the caller does not hold, before and after the change
+ * (PERMISSION_DENIED otherwise); a key bound to a scope acts only on keys bound to that scope or one
+ * below it. See docs/management-api.md.
  */
 export interface ApiKeyServiceHandlers extends grpc.UntypedServiceImplementation {
   /**

@@ -23,8 +23,10 @@ export interface AuthorizeRequest {
    */
   'headers'?: ({[key: string]: string});
   /**
-   * The client's IP address (IPv4 or IPv6 literal) as the application sees it. Used for the
-   * per-IP rate limit. Empty: the limit is keyed on "unknown".
+   * The client's IP address (IPv4 or IPv6 literal, no port, brackets or zone) as the application
+   * sees it. Used for the per-IP limits, in canonical form (every spelling of an address is one
+   * client) and, for IPv6, per /64. Empty: all such requests are counted as one client, "unknown".
+   * Anything else: INVALID_ARGUMENT.
    */
   'clientIp'?: (string);
   /**
@@ -77,8 +79,10 @@ export interface AuthorizeRequest__Output {
    */
   'headers': ({[key: string]: string});
   /**
-   * The client's IP address (IPv4 or IPv6 literal) as the application sees it. Used for the
-   * per-IP rate limit. Empty: the limit is keyed on "unknown".
+   * The client's IP address (IPv4 or IPv6 literal, no port, brackets or zone) as the application
+   * sees it. Used for the per-IP limits, in canonical form (every spelling of an address is one
+   * client) and, for IPv6, per /64. Empty: all such requests are counted as one client, "unknown".
+   * Anything else: INVALID_ARGUMENT.
    */
   'clientIp': (string);
   /**

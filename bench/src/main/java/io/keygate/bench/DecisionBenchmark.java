@@ -51,7 +51,7 @@ public class DecisionBenchmark {
     CredentialRecord record = new CredentialRecord("ten_bench", "key_bench", "tok_bench", "prn_bench",
         PrincipalKind.PRINCIPAL_KIND_USER, null, null, null, "rol_bench", "reader",
         List.of("orders:read", "orders:write", "api-keys:read", "invoices:*"), false, null, false,
-        1_000_000_000L, true, new TenantPolicy("ten_bench", true, true, true, 1_000_000_000L, 900), 0);
+        1_000_000_000L, true, new TenantPolicy("ten_bench", false, true, true, true, 1_000_000_000L, 900), 0);
     CredentialStore memory = new CredentialStore() {
       @Override
       public Optional<CredentialRecord> findByDigest(byte[] candidate) {

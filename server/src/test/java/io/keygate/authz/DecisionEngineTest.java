@@ -3,6 +3,7 @@ package io.keygate.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.authz.AccessRequest.Transport;
+import io.keygate.testing.Records;
 import io.keygate.v1.PrincipalKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +37,11 @@ class DecisionEngineTest {
     CredentialRecord record() {
       Set<Transport> transports = EnumSet.noneOf(Transport.class);
       transports.addAll(List.of(accepted));
-      TenantPolicy policy = new TenantPolicy("ten_1", tenantEnabled, transports.contains(Transport.API_KEY_HEADER),
-          transports.contains(Transport.BEARER), 1000, 900);
-      return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", kind,
-          kind == PrincipalKind.PRINCIPAL_KIND_AGENT ? "prn_parent" : null, null, scopeId, "rol_1", "role",
-          permissions, readOnly, expiresAt, revoked, 100, true, policy, 0);
+      Records.Key key = Records.key().kind(kind).scope(scopeId).readOnly(readOnly).expiresAt(expiresAt)
+          .revoked(revoked).limit(100, true).policy(Records.policy().apiAccess(tenantEnabled)
+              .transports(transports.contains(Transport.API_KEY_HEADER), transports.contains(Transport.BEARER)));
+      key.permissions = permissions;
+      return key.build();
     }
   }
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.ScopePath;
-import io.keygate.authz.TenantPolicy;
 import io.keygate.store.Change;
 import io.keygate.store.CredentialStore;
+import io.keygate.testing.Records;
 import io.keygate.testing.TestClock;
-import io.keygate.v1.PrincipalKind;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +32,7 @@ class CachingCredentialStoreTest {
 
   /** A store whose answers the test controls and whose lookups it counts. */
   private static final class FakeStore implements CredentialStore {
-    final Map<String, CredentialRecord> records = new ConcurrentHashMap<>();
+    final Map<String, Records.Key> records = new ConcurrentHashMap<>();
     final AtomicInteger lookups = new AtomicInteger();
     /** The change-log position the store's reads see. */
     final AtomicLong position = new AtomicLong(10);
@@ -44,7 +43,8 @@ class CachingCredentialStoreTest {
     public Optional<CredentialRecord> findByDigest(byte[] digest) {
       lookups.incrementAndGet();
       long version = position.get();
-      Optional<CredentialRecord> answer = Optional.ofNullable(records.get(key(digest))).map(r -> at(r, version));
+      Optional<CredentialRecord> answer = Optional.ofNullable(records.get(key(digest)))
+          .map(r -> r.version(version).build());
       if (release != null) {
         loading.countDown();
         try {
@@ -259,16 +259,8 @@ class CachingCredentialStoreTest {
     return inFlight;
   }
 
-  private static CredentialRecord record(String tenant, String keyId, boolean revoked) {
-    return new CredentialRecord(tenant, keyId, "tok_" + keyId, "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null,
-        null, null, null, null, List.of("*"), false, null, revoked, 100, true,
-        new TenantPolicy(tenant, true, true, true, 1000, 900), 0);
-  }
-
-  private static CredentialRecord at(CredentialRecord r, long version) {
-    return new CredentialRecord(r.tenantId(), r.apiKeyId(), r.tokenId(), r.principalId(), r.principalKind(),
-        r.parentPrincipalId(), r.principalScopeId(), r.scopeId(), r.roleId(), r.roleName(), r.permissions(),
-        r.readOnly(), r.expiresAt(), r.revoked(), r.keyLimitPerMinute(), r.keyLimitEnforced(), r.policy(), version);
+  private static Records.Key record(String tenant, String keyId, boolean revoked) {
+    return Records.key().tenant(tenant).id(keyId).revoked(revoked);
   }
 
   private static byte[] digest(int seed) {

@@ -9,16 +9,14 @@ import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.authz.ScopePath;
-import io.keygate.authz.TenantPolicy;
 import io.keygate.keys.SecretFormat;
 import io.keygate.ratelimit.LimitStatus;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;
 import io.keygate.store.CredentialStore;
+import io.keygate.testing.Records;
 import io.keygate.testing.TestClock;
-import io.keygate.v1.PrincipalKind;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,11 +121,11 @@ class AuthorizerTest {
 
   @Test
   void step2ExpiredAndRevokedKeysAre401() {
-    String expired = key(withExpiry(record("orders:read"), clock.instant().plusSeconds(60)));
+    String expired = key(record("orders:read").expiresAt(clock.instant().plusSeconds(60)));
     assertThat(authorizer.authorize(input(expired, "orders", "read")).reason()).isEqualTo(Reason.OK);
     clock.advance(60_000);
     assertThat(authorizer.authorize(input(expired, "orders", "read")).reason()).isEqualTo(Reason.CREDENTIAL_EXPIRED);
-    String revoked = key(revoked(record("orders:read")));
+    String revoked = key(record("orders:read").revoked(true));
     assertThat(authorizer.authorize(input(revoked, "orders", "read")).reason()).isEqualTo(Reason.CREDENTIAL_REVOKED);
   }
 
@@ -163,7 +161,8 @@ class AuthorizerTest {
 
   @Test
   void step5TheKeyLimitDeniesTheRequestBeyondIt() {
-    String secret = key(limited(record("orders:read"), 2));
+    String secret = key(record("orders:read").id("key_limited").limit(2, true)
+        .policy(Records.policy().ipLimit(0, 60)));
     assertThat(authorizer.authorize(input(secret, "orders", "read", "192.0.2.1")).reason()).isEqualTo(Reason.OK);
     assertThat(authorizer.authorize(input(secret, "orders", "read", "192.0.2.2")).reason()).isEqualTo(Reason.OK);
     Decision third = authorizer.authorize(input(secret, "orders", "read", "192.0.2.3"));
@@ -202,8 +201,7 @@ class AuthorizerTest {
 
   @Test
   void aCachedKeyIsDecidedWithoutBlockingAndAnUncachedOneNeedsTheBlockingPath() {
-    CredentialRecord record = record("orders:read");
-    String secret = key(record);
+    String secret = key(record("orders:read"));
     Authorizer.Attempt cold = authorizer.attempt(input(secret, "orders", "read"));
     assertThat(cold.now()).isNull();
     assertThat(cold.blocking().get().reason()).isEqualTo(Reason.OK);
@@ -217,9 +215,9 @@ class AuthorizerTest {
 
   // --- fixtures ---
 
-  private String key(CredentialRecord record) {
+  private String key(Records.Key record) {
     String secret = FORMAT.generate();
-    store.records.put(ByteBuffer.wrap(SecretFormat.digest(secret)), record);
+    store.records.put(ByteBuffer.wrap(SecretFormat.digest(secret)), record.build());
     return secret;
   }
 
@@ -231,28 +229,7 @@ class AuthorizerTest {
     return new AuthorizeInput(secret, Transport.API_KEY_HEADER, Map.of(), ip, resource, action, "", "", "");
   }
 
-  private static CredentialRecord record(String... permissions) {
-    return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null, null,
-        null, "rol_1", "role", List.of(permissions), false, null, false, 0, true,
-        new TenantPolicy("ten_1", true, true, true, 5, 60), 0);
-  }
-
-  private static CredentialRecord withExpiry(CredentialRecord r, Instant at) {
-    return new CredentialRecord(r.tenantId(), r.apiKeyId(), r.tokenId(), r.principalId(), r.principalKind(),
-        r.parentPrincipalId(), r.principalScopeId(), r.scopeId(), r.roleId(), r.roleName(), r.permissions(),
-        r.readOnly(), at, r.revoked(), r.keyLimitPerMinute(), r.keyLimitEnforced(), r.policy(), r.version());
-  }
-
-  private static CredentialRecord revoked(CredentialRecord r) {
-    return new CredentialRecord(r.tenantId(), r.apiKeyId(), r.tokenId(), r.principalId(), r.principalKind(),
-        r.parentPrincipalId(), r.principalScopeId(), r.scopeId(), r.roleId(), r.roleName(), r.permissions(),
-        r.readOnly(), r.expiresAt(), true, r.keyLimitPerMinute(), r.keyLimitEnforced(), r.policy(), r.version());
-  }
-
-  private static CredentialRecord limited(CredentialRecord r, long perMinute) {
-    return new CredentialRecord(r.tenantId(), "key_limited", r.tokenId(), r.principalId(), r.principalKind(),
-        r.parentPrincipalId(), r.principalScopeId(), r.scopeId(), r.roleId(), r.roleName(), r.permissions(),
-        r.readOnly(), r.expiresAt(), r.revoked(), perMinute, true,
-        new TenantPolicy("ten_1", true, true, true, 0, 60), r.version());
+  private static Records.Key record(String... permissions) {
+    return Records.key().permissions(permissions).limit(0, true).policy(Records.policy().ipLimit(5, 60));
   }
 }

@@ -8,12 +8,10 @@ import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.DecisionEngine;
 import io.keygate.authz.Reason;
 import io.keygate.authz.ScopePath;
-import io.keygate.authz.TenantPolicy;
+import io.keygate.testing.Records;
 import io.keygate.keys.SecretFormat;
-import io.keygate.v1.PrincipalKind;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +74,19 @@ class CredentialExtractorTest {
     assertThat(Reason.MULTIPLE_CREDENTIALS.httpStatus()).isEqualTo(401);
   }
 
+  /** One header name sent twice in different cases is two credentials (issue 14, item 17). */
+  @Test
+  void oneHeaderInTwoCasesIsTwoCredentials() {
+    Map<String, String> apiKeys = new java.util.LinkedHashMap<>();
+    apiKeys.put("x-api-key", SECRET);
+    apiKeys.put("X-Api-Key", SECRET);
+    assertRefused(extractor.fromHeaders(apiKeys), Reason.MULTIPLE_CREDENTIALS);
+    Map<String, String> bearers = new java.util.LinkedHashMap<>();
+    bearers.put("authorization", "Bearer " + SECRET);
+    bearers.put("Authorization", "Bearer " + SECRET);
+    assertRefused(extractor.fromHeaders(bearers), Reason.MULTIPLE_CREDENTIALS);
+  }
+
   @Test
   void aForeignBearerTokenBesideAnApiKeyIsNotKeygatesAndIsIgnored() {
     assertFound(extractor.fromHeaders(headers("x-api-key", SECRET, "authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.x.y")),
@@ -136,9 +147,7 @@ class CredentialExtractorTest {
       Reason expected) {
     String value = header.equals("authorization") ? "Bearer " + SECRET : SECRET;
     CredentialExtractor.Found found = extractor.fromHeaders(headers(header, value));
-    TenantPolicy policy = new TenantPolicy("ten_1", true, apiKeyHeader, bearer, 1000, 900);
-    CredentialRecord key = new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER,
-        null, null, null, null, null, List.of("*"), false, null, false, 0, false, policy, 0);
+    CredentialRecord key = Records.key().policy(Records.policy().transports(apiKeyHeader, bearer)).build();
 
     Reason reason = DecisionEngine.decide(key, new AccessRequest(found.transport(), "orders:read", false, null),
         ScopePath.TENANT_WIDE, Instant.EPOCH);

@@ -64,7 +64,7 @@ class AccessMatrixIT {
       CreateTenant     UA   PD    OK     PD    PD   PD  PD     PD     PD    PD UA      UA
       GetTenant        UA   NF    OK     OK    PD   PD  PD     PD     OK    OK UA      UA
       ListTenants      UA   PD    OK     PD    PD   PD  PD     PD     PD    PD UA      UA
-      UpdateTenant     UA   NF    OK     OK    PD   PD  PD     PD     OK    PD UA      UA
+      UpdateTenant     UA   NF    OK     OK    PD   PD  PD     PD     PD    PD UA      UA
       CreateScope      UA   NF    NF     OK    PD   PD  PD     PD     OK    PD UA      UA
       GetScope         UA   NF    NF     OK    PD   PD  PD     PD     OK    OK UA      UA
       ListScopes       UA   OK*   OK*    OK    PD   PD  PD     PD     OK    OK UA      UA

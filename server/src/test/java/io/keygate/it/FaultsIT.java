@@ -23,11 +23,7 @@ import io.keygate.v1.ListAuditEventsRequest;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenSpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -283,31 +279,13 @@ class FaultsIT {
   @Test
   void aKeepalivePingFloodIsAnsweredWithGoaway() throws Exception {
     try (TestKeygate keygate = TestKeygate.start(TestPostgres.newDatabase());
-        Socket socket = new Socket("127.0.0.1", keygate.server.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.write(frame(4, 0, new byte[0])); // SETTINGS
+        RawHttp2 connection = new RawHttp2(keygate.server.port(), 10_000)) {
       for (int i = 0; i < 20; i++) {
-        out.write(frame(6, 0, new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) i})); // PING
+        connection.send(6, 0, new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) i}); // PING
       }
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      while (true) {
-        int length = (in.readUnsignedByte() << 16) | in.readUnsignedShort();
-        int type = in.readUnsignedByte();
-        in.readUnsignedByte(); // flags
-        in.readInt(); // stream
-        byte[] payload = in.readNBytes(length);
-        if (type == 7) {
-          int errorCode = ((payload[4] & 0xff) << 24) | ((payload[5] & 0xff) << 16) | ((payload[6] & 0xff) << 8)
-              | (payload[7] & 0xff);
-          assertThat(errorCode).as("GOAWAY error code").isEqualTo(0xb); // ENHANCE_YOUR_CALM
-          assertThat(new String(payload, 8, payload.length - 8, StandardCharsets.US_ASCII))
-              .contains("too_many_pings");
-          return;
-        }
-      }
+      RawHttp2.GoAway goAway = connection.awaitGoAway();
+      assertThat(goAway.errorCode()).as("GOAWAY error code").isEqualTo(0xb); // ENHANCE_YOUR_CALM
+      assertThat(goAway.debug()).contains("too_many_pings");
     }
   }
 
@@ -384,17 +362,6 @@ class FaultsIT {
   }
 
   // --- helpers ---
-
-  private static byte[] frame(int type, int flags, byte[] payload) {
-    byte[] out = new byte[9 + payload.length];
-    out[0] = (byte) (payload.length >>> 16);
-    out[1] = (byte) (payload.length >>> 8);
-    out[2] = (byte) payload.length;
-    out[3] = (byte) type;
-    out[4] = (byte) flags;
-    System.arraycopy(payload, 0, out, 9, payload.length);
-    return out;
-  }
 
   private static EmbeddedPostgres startPostgres(int port, Path data) throws IOException {
     return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();

@@ -299,7 +299,8 @@ class RedisRateLimitIT {
       LOG.info("Redis down: 6 fail-open Authorize calls took {} ms in all", (System.nanoTime() - start) / 1_000_000);
       assertThat(sixth.getReason()).as("the local count still enforces").isEqualTo(Reason.REASON_KEY_RATE_LIMITED);
       assertThat(a.server.rateLimiter().degraded()).isTrue();
-      assertThat(a.server.rateLimiter().errors()).isGreaterThanOrEqualTo(errorsBefore + 6);
+      assertThat(a.server.rateLimiter().errors()).as("failures seen (later calls skip Redis for a moment)")
+          .isGreaterThan(errorsBefore);
       assertThat(scrape(a)).contains("keygate_ratelimit_degraded 1.0")
           .contains("keygate_ratelimit_errors_total " + a.server.rateLimiter().errors() + ".0");
       // Fail-closed: a clear 503, also fast.
@@ -337,23 +338,16 @@ class RedisRateLimitIT {
   }
 
   /**
-   * Redis stalls (CLIENT PAUSE) longer than the 100 ms command timeout: calls are answered at the
-   * timeout by the failure mode. The timed-out increments still run when Redis resumes, so those
-   * requests are counted twice (locally and in Redis); the excess is at most the requests of the
-   * stall and is gone one window later — legitimate traffic is not denied for longer than that.
+   * Redis stalls (CLIENT PAUSE) longer than the 100 ms command timeout: the first call waits for the
+   * timeout and is answered by the failure mode; the calls right after it do not wait at all — Redis
+   * is left alone for a moment after a failure — so a hung Redis costs a call at most one timeout.
+   * When the stall ends the sidecar counts in Redis again on its own.
    */
   @Test
-  void aStallBeyondTheTimeoutFailsFastAndItsDoubleCountExpiresWithTheWindow() throws Exception {
+  void aStallBeyondTheTimeoutCostsOneTimeoutAndTheSidecarRecovers() {
     try (TestKeygate fast = TestKeygate.start(a.jdbcUrl, Map.of("KEYGATE_REDIS_URL", redis.url(),
         "KEYGATE_IP_LIMIT_REQUESTS", Integer.toString(FLEET_IP_LIMIT)))) {
-      CreateTenantResponse tenant = a.newTenant("stall");
-      String tenantAdmin = tenant.getAdminSecret();
-      String role = a.roles(tenantAdmin).createRole(CreateRoleRequest.newBuilder().setName("reader")
-          .addPermissions("conversations:read").build()).getRole().getId();
-      a.tenants(tenantAdmin).updateTenant(UpdateTenantRequest.newBuilder().setSettings(TenantSettings.newBuilder()
-          .setIpLimitRequests(8).setIpLimitWindow(Duration.newBuilder().setSeconds(WINDOW_SECONDS))).build());
-      String secret = a.keys(tenantAdmin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k")
-          .setRoleId(role).setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+      String secret = newKey(1_000_000, RateLimitMode.RATE_LIMIT_MODE_ENFORCED).getSecret();
       String ip = nextIp();
       for (int i = 0; i < 4; i++) {
         assertThat(authorize(fast, secret, ip).getReason()).isEqualTo(Reason.REASON_OK);
@@ -369,12 +363,10 @@ class RedisRateLimitIT {
         assertThat(authorizeWithin(fast, secret, ip, 2).getReason()).as("during the stall, request %d", i + 1)
             .isEqualTo(Reason.REASON_OK);
       }
-      assertThat(fast.server.rateLimiter().errors()).as("each stalled call timed out").isEqualTo(errors + 4);
-      // After the stall the late increments have landed: 4 + 4 counted for 8 allowed, the limit is full.
-      await(() -> authorize(fast, secret, ip).getReason() == Reason.REASON_IP_RATE_LIMITED,
-          "the double count to show once Redis resumes");
-      // One window and a bucket later it has expired.
-      await(() -> authorize(fast, secret, ip).getReason() == Reason.REASON_OK, "the double count expiring");
+      assertThat(fast.server.rateLimiter().errors()).as("calls that waited for Redis's timeout")
+          .isGreaterThan(errors).isLessThan(errors + 4);
+      await(() -> authorize(fast, secret, ip).getReason() == Reason.REASON_OK
+          && !fast.server.rateLimiter().degraded(), "counting in Redis again once the stall is over");
     }
   }
 

@@ -52,6 +52,28 @@ class LocalCountersTest {
         .denies()).isFalse();
   }
 
+  /** A flood of distinct clients costs a bounded number of counters: the oldest are forgotten. */
+  @Test
+  void aFloodOfDistinctClientsStaysWithinTheBound() {
+    LocalCounters bounded = new LocalCounters(clock, 1_000);
+    for (int i = 0; i < 20_000; i++) {
+      bounded.count(List.of(new LimitSpec(LimitStatus.Scope.IP, "ip:10." + (i >> 16) + "." + (i >> 8 & 255) + "."
+          + (i & 255), 5, 60_000, false)));
+    }
+    assertThat(bounded.size()).isLessThanOrEqualTo(1_000);
+  }
+
+  /** The bound follows the heap: an eighth of it at most, so a small heap cannot be exhausted. */
+  @Test
+  void theBoundIsSizedToTheHeap() {
+    long megabyte = 1024 * 1024;
+    assertThat(LocalCounters.boundFor(128 * megabyte, 1_000_000)).isLessThanOrEqualTo(
+        (int) (128 * megabyte / 8 / LocalCounters.BYTES_PER_COUNTER));
+    assertThat(LocalCounters.boundFor(64L * 1024 * megabyte, 1_000_000)).as("a big heap: what was asked")
+        .isEqualTo(1_000_000);
+    assertThat(LocalCounters.boundFor(8 * megabyte, 1_000_000)).as("never fewer than 10 000").isEqualTo(10_000);
+  }
+
   @Test
   void theWindowSlides() {
     for (int i = 0; i < 3; i++) {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.TenantPolicy;
-import io.keygate.v1.PrincipalKind;
+import io.keygate.testing.Records;
 import io.keygate.testing.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Which limits a request is counted against, which one binds, and the failure modes. */
@@ -22,8 +23,16 @@ class WindowedRateLimiterTest {
   private final Recording counters = new Recording(new LocalCounters(clock, 1000));
   private final LocalCounters fallback = new LocalCounters(clock, 1000);
 
+  /** The monotonic time of the limiter's pause after a failure, moved by hand. */
+  private final AtomicLong nanos = new AtomicLong();
+
   private WindowedRateLimiter limiter(boolean failOpen) {
-    return new WindowedRateLimiter(counters, fallback, failOpen, 5, FIFTEEN_MINUTES);
+    return new WindowedRateLimiter(counters, fallback, failOpen, 5, FIFTEEN_MINUTES, 0, 60_000, nanos::get);
+  }
+
+  /** Past the pause after a failure: the next count asks the store again. */
+  private void pauseOver() {
+    nanos.addAndGet(WindowedRateLimiter.BREAK_MILLIS * 1_000_000);
   }
 
   @Test
@@ -47,13 +56,49 @@ class WindowedRateLimiterTest {
   }
 
   @Test
-  void aDeniedRequestIsNotCountedAgainstTheKeyAndNoIpMeansNoIpLimit() {
+  void aDeniedRequestIsNotCountedAgainstTheKey() {
     WindowedRateLimiter limiter = limiter(true);
-    limiter.countKey(key(10, true, 5, 900), "", true, false);
+    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, false);
     assertThat(counters.calls).isEmpty();
-    limiter.countKey(key(0, true, 5, 900), "", true, true);
+    limiter.countKey(key(0, true, 5, 900), "192.0.2.1", true, true);
     assertThat(counters.calls).isEmpty();
-    assertThat(limiter.countIp("")).isEqualTo(RateLimiter.Outcome.NONE);
+  }
+
+  /** Requests that hide their address share one allowance: leaving client_ip empty buys no limit. */
+  @Test
+  void requestsWithoutAnAddressAreCountedAsOneUnknownClient() {
+    WindowedRateLimiter limiter = limiter(true);
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.countIp(i % 2 == 0 ? "" : ClientAddress.UNKNOWN).denies()).isFalse();
+    }
+    assertThat(limiter.countIp("").denies()).isTrue();
+    assertThat(counters.calls).allSatisfy(call -> assertThat(call).contains("ip:unknown"));
+  }
+
+  /** Every address of one /64 is one client: walking through them buys no second allowance. */
+  @Test
+  void theAddressesOfOneIpv6Slash64AreOneClient() {
+    WindowedRateLimiter limiter = limiter(true);
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.countIp("2001:db8:1:2::" + Integer.toHexString(i + 1)).denies()).isFalse();
+    }
+    assertThat(limiter.countIp("2001:db8:1:2:ffff::9").denies()).isTrue();
+    assertThat(limiter.countIp("2001:db8:1:3::1").denies()).as("the next /64").isFalse();
+  }
+
+  /** After a failure the store is left alone for a moment: a decision counting two limits waits once. */
+  @Test
+  void afterAFailureTheStoreIsNotAskedAgainUntilThePauseIsOver() {
+    WindowedRateLimiter limiter = limiter(true);
+    counters.failing = true;
+    limiter.countIp("192.0.2.1");
+    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, true);
+    limiter.countFailure("192.0.2.1");
+    assertThat(counters.asked).as("asked once, then answered by the failure mode").hasValue(1);
+    assertThat(limiter.errors()).isEqualTo(1);
+    pauseOver();
+    limiter.countIp("192.0.2.1");
+    assertThat(counters.asked).hasValue(2);
   }
 
   @Test
@@ -91,11 +136,14 @@ class WindowedRateLimiterTest {
       RateLimiter.Outcome outcome = limiter.countIp("192.0.2.1");
       assertThat(outcome.unavailable()).isFalse();
       assertThat(outcome.denies()).isFalse();
+      pauseOver();
     }
     assertThat(limiter.countIp("192.0.2.1").denies()).as("the local count enforces the limit").isTrue();
     assertThat(limiter.degraded()).isTrue();
     assertThat(limiter.errors()).isEqualTo(6);
     counters.failing = false;
+    assertThat(limiter.countIp("192.0.2.1").denies()).as("still in the pause: counted locally").isTrue();
+    pauseOver();
     assertThat(limiter.countIp("192.0.2.1").denies()).as("the shared store's count").isFalse();
     assertThat(limiter.degraded()).isFalse();
     assertThat(limiter.errors()).isEqualTo(6);
@@ -110,6 +158,7 @@ class WindowedRateLimiterTest {
     assertThat(outcome.denies()).isFalse();
     assertThat(limiter.degraded()).isTrue();
     counters.failing = false;
+    pauseOver();
     assertThat(limiter.countIp("192.0.2.1").unavailable()).isFalse();
     assertThat(limiter.degraded()).isFalse();
     assertThat(limiter.errors()).isEqualTo(1);
@@ -139,9 +188,8 @@ class WindowedRateLimiterTest {
   }
 
   private static CredentialRecord key(long perMinute, boolean enforced, long ipLimit, int ipWindowSeconds) {
-    return new CredentialRecord("ten_1", "key_1", "tok_1", "prn_1", PrincipalKind.PRINCIPAL_KIND_USER, null, null,
-        null, null, null, List.of(), false, null, false, perMinute, enforced,
-        new TenantPolicy("ten_1", true, true, true, ipLimit, ipWindowSeconds), 0);
+    return Records.key().permissions().limit(perMinute, enforced)
+        .policy(Records.policy().ipLimit(ipLimit, ipWindowSeconds)).build();
   }
 
   @Test
@@ -164,6 +212,7 @@ class WindowedRateLimiterTest {
     WindowedRateLimiter closed = limiter(false);
     assertThat(now(closed.countKeyAsync(key, "192.0.2.3", false, true)).unavailable()).isTrue();
     counters.failing = false;
+    pauseOver();
     assertThat(now(closed.countKeyAsync(key(10, true, 100, 900), "192.0.2.3", false, true)).unavailable()).isFalse();
     assertThat(closed.degraded()).isFalse();
   }
@@ -183,6 +232,7 @@ class WindowedRateLimiterTest {
   /** Real local counters that record what was counted, and can be made to fail like a dead Redis. */
   private static final class Recording implements Counters {
     final List<List<String>> calls = new ArrayList<>();
+    final AtomicInteger asked = new AtomicInteger();
     final Counters delegate;
     boolean failing;
 
@@ -201,6 +251,7 @@ class WindowedRateLimiterTest {
 
     @Override
     public List<LimitStatus> count(List<LimitSpec> limits) {
+      asked.incrementAndGet();
       if (failing) {
         throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "store down");
       }
