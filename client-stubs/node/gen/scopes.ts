@@ -39,7 +39,8 @@ export interface ProtoGrpcType {
       /**
        * Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
        * API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
-       * `scopes:write:all`.
+       * `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+       * collective) and the scopes below it.
        */
       ScopeService: SubtypeConstructor<typeof grpc.Client, _keygate_v1_ScopeServiceClient> & { service: _keygate_v1_ScopeServiceDefinition }
       UpdateScopeRequest: MessageTypeDefinition<_keygate_v1_UpdateScopeRequest, _keygate_v1_UpdateScopeRequest__Output>

@@ -85,6 +85,8 @@ export interface ProtoGrpcType {
        */
       TenantService: SubtypeConstructor<typeof grpc.Client, _keygate_v1_TenantServiceClient> & { service: _keygate_v1_TenantServiceDefinition }
       TenantSettings: MessageTypeDefinition<_keygate_v1_TenantSettings, _keygate_v1_TenantSettings__Output>
+      TokenIssuers: EnumTypeDefinition
+      TokenOwners: EnumTypeDefinition
       UpdatePrincipalRequest: MessageTypeDefinition<_keygate_v1_UpdatePrincipalRequest, _keygate_v1_UpdatePrincipalRequest__Output>
       UpdatePrincipalResponse: MessageTypeDefinition<_keygate_v1_UpdatePrincipalResponse, _keygate_v1_UpdatePrincipalResponse__Output>
       UpdateTenantRequest: MessageTypeDefinition<_keygate_v1_UpdateTenantRequest, _keygate_v1_UpdateTenantRequest__Output>

@@ -100,14 +100,12 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- end }}
 - name: KEYGATE_RATE_LIMIT_FAILURE
   value: {{ .Values.rateLimit.failureMode | quote }}
-- name: KEYGATE_IP_LIMIT_REQUESTS
-  value: {{ .Values.rateLimit.ipLimitRequests | quote }}
-- name: KEYGATE_IP_LIMIT_WINDOW_SECONDS
-  value: {{ .Values.rateLimit.ipLimitWindowSeconds | quote }}
 - name: KEYGATE_AUTH_FAILURE_LIMIT
   value: {{ .Values.rateLimit.authFailureLimit | quote }}
 - name: KEYGATE_AUTH_FAILURE_WINDOW_SECONDS
   value: {{ .Values.rateLimit.authFailureWindowSeconds | quote }}
+- name: KEYGATE_FLAGGED_LOOKUPS_PER_MINUTE
+  value: {{ .Values.rateLimit.flaggedLookupsPerMinute | quote }}
 - name: KEYGATE_CACHE_TTL_SECONDS
   value: {{ .Values.cache.ttlSeconds | quote }}
 - name: KEYGATE_NEGATIVE_CACHE_TTL_SECONDS

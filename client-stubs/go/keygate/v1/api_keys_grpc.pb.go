@@ -17,7 +17,9 @@ const _ = grpc.SupportPackageIsVersion7
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type ApiKeyServiceClient interface {
-	// Creates a key, and with `initial_token` set also its first token, in one transaction.
+	// Creates a key, and with `initial_token` set also its first token, in one transaction. The
+	// tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+	// INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
 	CreateApiKey(ctx context.Context, in *CreateApiKeyRequest, opts ...grpc.CallOption) (*CreateApiKeyResponse, error)
 	// Returns one key.
 	GetApiKey(ctx context.Context, in *GetApiKeyRequest, opts ...grpc.CallOption) (*GetApiKeyResponse, error)
@@ -155,7 +157,9 @@ func (c *apiKeyServiceClient) DeleteToken(ctx context.Context, in *DeleteTokenRe
 // All implementations must embed UnimplementedApiKeyServiceServer
 // for forward compatibility
 type ApiKeyServiceServer interface {
-	// Creates a key, and with `initial_token` set also its first token, in one transaction.
+	// Creates a key, and with `initial_token` set also its first token, in one transaction. The
+	// tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+	// INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
 	CreateApiKey(context.Context, *CreateApiKeyRequest) (*CreateApiKeyResponse, error)
 	// Returns one key.
 	GetApiKey(context.Context, *GetApiKeyRequest) (*GetApiKeyResponse, error)

@@ -27,9 +27,11 @@ type PrincipalKind int32
 const (
 	// Not set; rejected on create.
 	PrincipalKind_PRINCIPAL_KIND_UNSPECIFIED PrincipalKind = 0
-	// A human. Only humans create tokens, for themselves or for agents they manage.
+	// A human. Humans create tokens for themselves or for agents they manage, and, as the tenant's
+	// settings allow (token_issuers, token_owners), for others.
 	PrincipalKind_PRINCIPAL_KIND_USER PrincipalKind = 1
-	// A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage.
+	// A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage;
+	// it issues tokens itself only with `api-keys:create:all` and where the tenant's token_issuers allow.
 	PrincipalKind_PRINCIPAL_KIND_SERVICE_ACCOUNT PrincipalKind = 2
 	// An AI agent with a parent human. Its credentials may never create, update or delete tokens.
 	PrincipalKind_PRINCIPAL_KIND_AGENT PrincipalKind = 3

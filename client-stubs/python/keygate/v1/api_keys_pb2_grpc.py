@@ -103,7 +103,9 @@ class ApiKeyServiceServicer(object):
     """
 
     def CreateApiKey(self, request, context):
-        """Creates a key, and with `initial_token` set also its first token, in one transaction.
+        """Creates a key, and with `initial_token` set also its first token, in one transaction. The
+        tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+        INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

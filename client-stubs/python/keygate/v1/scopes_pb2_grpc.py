@@ -8,7 +8,8 @@ from keygate.v1 import scopes_pb2 as keygate_dot_v1_dot_scopes__pb2
 class ScopeServiceStub(object):
     """Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
     API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
-    `scopes:write:all`.
+    `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+    collective) and the scopes below it.
     """
 
     def __init__(self, channel):
@@ -47,7 +48,8 @@ class ScopeServiceStub(object):
 class ScopeServiceServicer(object):
     """Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
     API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
-    `scopes:write:all`.
+    `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+    collective) and the scopes below it.
     """
 
     def CreateScope(self, request, context):
@@ -123,7 +125,8 @@ def add_ScopeServiceServicer_to_server(servicer, server):
 class ScopeService(object):
     """Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
     API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
-    `scopes:write:all`.
+    `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+    collective) and the scopes below it.
     """
 
     @staticmethod

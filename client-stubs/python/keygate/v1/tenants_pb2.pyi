@@ -3,11 +3,18 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from keygate.v1 import common_pb2 as _common_pb2
 from keygate.v1 import principals_pb2 as _principals_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+TOKEN_ISSUERS_UNSPECIFIED: TokenIssuers
+TOKEN_ISSUERS_USERS_AND_ADMIN_SERVICE_ACCOUNTS: TokenIssuers
+TOKEN_ISSUERS_USERS_ONLY: TokenIssuers
+TOKEN_OWNERS_ANY_COVERED: TokenOwners
+TOKEN_OWNERS_SELF_AND_MANAGED_AGENTS: TokenOwners
+TOKEN_OWNERS_UNSPECIFIED: TokenOwners
 
 class CreateTenantRequest(_message.Message):
     __slots__ = ["admin_display_name", "admin_email", "name", "settings"]
@@ -78,9 +85,10 @@ class Tenant(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., settings: _Optional[_Union[TenantSettings, _Mapping]] = ..., system: bool = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TenantSettings(_message.Message):
-    __slots__ = ["accepted_credentials", "api_access_enabled", "default_permissions", "ip_limit_requests", "ip_limit_window", "key_limit_mode", "key_limit_per_minute", "max_active_tokens_per_principal", "max_token_lifetime", "permission_source", "personal_keys_tenant_wide_only"]
+    __slots__ = ["accepted_credentials", "api_access_enabled", "auth_failure_guard_blocks_valid_keys", "default_permissions", "ip_limit_requests", "ip_limit_window", "key_limit_mode", "key_limit_per_minute", "max_active_tokens_per_principal", "max_token_lifetime", "permission_source", "personal_keys_tenant_wide_only", "routes", "token_issuers", "token_management_resources", "token_owners"]
     ACCEPTED_CREDENTIALS_FIELD_NUMBER: _ClassVar[int]
     API_ACCESS_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    AUTH_FAILURE_GUARD_BLOCKS_VALID_KEYS_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
     IP_LIMIT_REQUESTS_FIELD_NUMBER: _ClassVar[int]
     IP_LIMIT_WINDOW_FIELD_NUMBER: _ClassVar[int]
@@ -90,8 +98,13 @@ class TenantSettings(_message.Message):
     MAX_TOKEN_LIFETIME_FIELD_NUMBER: _ClassVar[int]
     PERMISSION_SOURCE_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_KEYS_TENANT_WIDE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    ROUTES_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_ISSUERS_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_MANAGEMENT_RESOURCES_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_OWNERS_FIELD_NUMBER: _ClassVar[int]
     accepted_credentials: _common_pb2.AcceptedCredentials
     api_access_enabled: bool
+    auth_failure_guard_blocks_valid_keys: bool
     default_permissions: _common_pb2.StringList
     ip_limit_requests: int
     ip_limit_window: _duration_pb2.Duration
@@ -101,7 +114,11 @@ class TenantSettings(_message.Message):
     max_token_lifetime: _common_pb2.Lifetime
     permission_source: _common_pb2.PermissionSource
     personal_keys_tenant_wide_only: bool
-    def __init__(self, api_access_enabled: bool = ..., accepted_credentials: _Optional[_Union[_common_pb2.AcceptedCredentials, str]] = ..., ip_limit_requests: _Optional[int] = ..., ip_limit_window: _Optional[_Union[_duration_pb2.Duration, _Mapping]] = ..., key_limit_per_minute: _Optional[int] = ..., key_limit_mode: _Optional[_Union[_common_pb2.RateLimitMode, str]] = ..., default_permissions: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., permission_source: _Optional[_Union[_common_pb2.PermissionSource, str]] = ..., max_active_tokens_per_principal: _Optional[int] = ..., max_token_lifetime: _Optional[_Union[_common_pb2.Lifetime, _Mapping]] = ..., personal_keys_tenant_wide_only: bool = ...) -> None: ...
+    routes: str
+    token_issuers: TokenIssuers
+    token_management_resources: _common_pb2.StringList
+    token_owners: TokenOwners
+    def __init__(self, api_access_enabled: bool = ..., accepted_credentials: _Optional[_Union[_common_pb2.AcceptedCredentials, str]] = ..., ip_limit_requests: _Optional[int] = ..., ip_limit_window: _Optional[_Union[_duration_pb2.Duration, _Mapping]] = ..., key_limit_per_minute: _Optional[int] = ..., key_limit_mode: _Optional[_Union[_common_pb2.RateLimitMode, str]] = ..., default_permissions: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., permission_source: _Optional[_Union[_common_pb2.PermissionSource, str]] = ..., max_active_tokens_per_principal: _Optional[int] = ..., max_token_lifetime: _Optional[_Union[_common_pb2.Lifetime, _Mapping]] = ..., personal_keys_tenant_wide_only: bool = ..., auth_failure_guard_blocks_valid_keys: bool = ..., token_issuers: _Optional[_Union[TokenIssuers, str]] = ..., token_owners: _Optional[_Union[TokenOwners, str]] = ..., token_management_resources: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., routes: _Optional[str] = ...) -> None: ...
 
 class UpdateTenantRequest(_message.Message):
     __slots__ = ["name", "settings", "tenant_id"]
@@ -118,3 +135,9 @@ class UpdateTenantResponse(_message.Message):
     TENANT_FIELD_NUMBER: _ClassVar[int]
     tenant: Tenant
     def __init__(self, tenant: _Optional[_Union[Tenant, _Mapping]] = ...) -> None: ...
+
+class TokenIssuers(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class TokenOwners(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []

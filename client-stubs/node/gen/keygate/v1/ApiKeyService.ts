@@ -43,14 +43,18 @@ import type { UpdateTokenResponse as _keygate_v1_UpdateTokenResponse, UpdateToke
  */
 export interface ApiKeyServiceClient extends grpc.Client {
   /**
-   * Creates a key, and with `initial_token` set also its first token, in one transaction.
+   * Creates a key, and with `initial_token` set also its first token, in one transaction. The
+   * tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+   * INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
    */
   CreateApiKey(argument: _keygate_v1_CreateApiKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
   CreateApiKey(argument: _keygate_v1_CreateApiKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
   CreateApiKey(argument: _keygate_v1_CreateApiKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
   CreateApiKey(argument: _keygate_v1_CreateApiKeyRequest, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Creates a key, and with `initial_token` set also its first token, in one transaction.
+   * Creates a key, and with `initial_token` set also its first token, in one transaction. The
+   * tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+   * INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
    */
   createApiKey(argument: _keygate_v1_CreateApiKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
   createApiKey(argument: _keygate_v1_CreateApiKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keygate_v1_CreateApiKeyResponse__Output>): grpc.ClientUnaryCall;
@@ -233,7 +237,9 @@ export interface ApiKeyServiceClient extends grpc.Client {
  */
 export interface ApiKeyServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Creates a key, and with `initial_token` set also its first token, in one transaction.
+   * Creates a key, and with `initial_token` set also its first token, in one transaction. The
+   * tenant's token_issuers and token_owners apply (as to CreateToken and RotateToken); `role_id` is
+   * INVALID_ARGUMENT in a tenant whose keys take their owner's permissions (PRINCIPAL_ROLE).
    */
   CreateApiKey: grpc.handleUnaryCall<_keygate_v1_CreateApiKeyRequest__Output, _keygate_v1_CreateApiKeyResponse>;
   

@@ -9,11 +9,13 @@ export const PrincipalKind = {
    */
   PRINCIPAL_KIND_UNSPECIFIED: 'PRINCIPAL_KIND_UNSPECIFIED',
   /**
-   * A human. Only humans create tokens, for themselves or for agents they manage.
+   * A human. Humans create tokens for themselves or for agents they manage, and, as the tenant's
+   * settings allow (token_issuers, token_owners), for others.
    */
   PRINCIPAL_KIND_USER: 'PRINCIPAL_KIND_USER',
   /**
-   * A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage.
+   * A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage;
+   * it issues tokens itself only with `api-keys:create:all` and where the tenant's token_issuers allow.
    */
   PRINCIPAL_KIND_SERVICE_ACCOUNT: 'PRINCIPAL_KIND_SERVICE_ACCOUNT',
   /**
@@ -32,12 +34,14 @@ export type PrincipalKind =
   | 'PRINCIPAL_KIND_UNSPECIFIED'
   | 0
   /**
-   * A human. Only humans create tokens, for themselves or for agents they manage.
+   * A human. Humans create tokens for themselves or for agents they manage, and, as the tenant's
+   * settings allow (token_issuers, token_owners), for others.
    */
   | 'PRINCIPAL_KIND_USER'
   | 1
   /**
-   * A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage.
+   * A non-human account for automation. Its keys need admin-level (`:all`) permissions to manage;
+   * it issues tokens itself only with `api-keys:create:all` and where the tenant's token_issuers allow.
    */
   | 'PRINCIPAL_KIND_SERVICE_ACCOUNT'
   | 2

@@ -16,7 +16,8 @@ import type { UpdateScopeResponse as _keygate_v1_UpdateScopeResponse, UpdateScop
 /**
  * Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
  * API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
- * `scopes:write:all`.
+ * `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+ * collective) and the scopes below it.
  */
 export interface ScopeServiceClient extends grpc.Client {
   /**
@@ -99,7 +100,8 @@ export interface ScopeServiceClient extends grpc.Client {
 /**
  * Scopes: the hierarchy inside a tenant (org, project, collective, team). Each scope can switch
  * API access off for itself and everything below it. Reading needs `scopes:read:all`; changes need
- * `scopes:write:all`.
+ * `scopes:write:all`, or `scopes:write:team` for the caller's principal's own scope (its team,
+ * collective) and the scopes below it.
  */
 export interface ScopeServiceHandlers extends grpc.UntypedServiceImplementation {
   /**

@@ -6,6 +6,8 @@ import type { RateLimitMode as _keygate_v1_RateLimitMode, RateLimitMode__Output 
 import type { StringList as _keygate_v1_StringList, StringList__Output as _keygate_v1_StringList__Output } from '../../keygate/v1/StringList';
 import type { PermissionSource as _keygate_v1_PermissionSource, PermissionSource__Output as _keygate_v1_PermissionSource__Output } from '../../keygate/v1/PermissionSource';
 import type { Lifetime as _keygate_v1_Lifetime, Lifetime__Output as _keygate_v1_Lifetime__Output } from '../../keygate/v1/Lifetime';
+import type { TokenIssuers as _keygate_v1_TokenIssuers, TokenIssuers__Output as _keygate_v1_TokenIssuers__Output } from '../../keygate/v1/TokenIssuers';
+import type { TokenOwners as _keygate_v1_TokenOwners, TokenOwners__Output as _keygate_v1_TokenOwners__Output } from '../../keygate/v1/TokenOwners';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -14,7 +16,10 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface TenantSettings {
   /**
-   * Whether API access is enabled for the tenant at all; disabled ⇒ every request 403. Default true.
+   * Whether API access is enabled for the tenant at all. Disabled ⇒ every decision for the tenant's
+   * keys is 403 TENANT_API_DISABLED, and every management call with them is PERMISSION_DENIED except
+   * GetTenant and an UpdateTenant that sets this back to true (what a tenant admin needs to switch it
+   * on again). Default true.
    */
   'apiAccessEnabled'?: (boolean);
   /**
@@ -22,8 +27,10 @@ export interface TenantSettings {
    */
   'acceptedCredentials'?: (_keygate_v1_AcceptedCredentials);
   /**
-   * Per-client-IP limit: requests per window, shared by every key and endpoint. Default 1000;
-   * 0 disables the per-IP limit.
+   * Per-client-IP limit: requests per window from one client address, shared by every key and
+   * endpoint of this tenant (and counted for this tenant only: another tenant's traffic never
+   * consumes it). Default 1000; 0 turns the per-IP limit off for the tenant. The deployment's
+   * guard against floods of unknown credentials is separate (KEYGATE_AUTH_FAILURE_LIMIT).
    */
   'ipLimitRequests'?: (number | string | Long);
   /**
@@ -60,11 +67,42 @@ export interface TenantSettings {
    * scope; service-account keys may be bound to any scope. Default false.
    */
   'personalKeysTenantWideOnly'?: (boolean);
+  /**
+   * Whether a client address over the deployment's failed-authentication guard (too many refused
+   * credentials from it, KEYGATE_AUTH_FAILURE_LIMIT) is refused with this tenant's valid keys too
+   * (429 IP_RATE_LIMITED). False: the tenant's valid keys keep working from such an address, while
+   * the deployment still refuses the failed attempts themselves, cheaply. Default true.
+   */
+  'authFailureGuardBlocksValidKeys'?: (boolean);
+  /**
+   * Who may create keys and tokens and rotate secrets. Default USERS_AND_ADMIN_SERVICE_ACCOUNTS.
+   */
+  'tokenIssuers'?: (_keygate_v1_TokenIssuers);
+  /**
+   * For whom keys and tokens may be created and secrets rotated. Default ANY_COVERED.
+   */
+  'tokenOwners'?: (_keygate_v1_TokenOwners);
+  /**
+   * The resources whose write permissions count as managing keys and tokens, which AI agents are
+   * refused in decisions (403 AGENT_CANNOT_MANAGE_TOKENS) whatever their role holds, e.g. the
+   * application's own `api-tokens` resource. 1–16 resource names. Default `api-keys`, `tokens`.
+   */
+  'tokenManagementResources'?: (_keygate_v1_StringList | null);
+  /**
+   * The tenant's route table, mapping HTTP method and path to permissions for this tenant's keys
+   * (the format of KEYGATE_ROUTES_FILE, docs/hot-path.md; `public` routes only in the deployment's file, since they are decided
+   * before any credential is read). Set: it replaces the deployment's routes for the tenant's keys;
+   * empty: the deployment's (KEYGATE_ROUTES_FILE) apply. At most 500 routes and 64 KiB. Changes reach
+   * every sidecar like any change of the tenant.
+   */
+  'routes'?: (string);
   '_apiAccessEnabled'?: "apiAccessEnabled";
   '_ipLimitRequests'?: "ipLimitRequests";
   '_keyLimitPerMinute'?: "keyLimitPerMinute";
   '_maxActiveTokensPerPrincipal'?: "maxActiveTokensPerPrincipal";
   '_personalKeysTenantWideOnly'?: "personalKeysTenantWideOnly";
+  '_authFailureGuardBlocksValidKeys'?: "authFailureGuardBlocksValidKeys";
+  '_routes'?: "routes";
 }
 
 /**
@@ -73,7 +111,10 @@ export interface TenantSettings {
  */
 export interface TenantSettings__Output {
   /**
-   * Whether API access is enabled for the tenant at all; disabled ⇒ every request 403. Default true.
+   * Whether API access is enabled for the tenant at all. Disabled ⇒ every decision for the tenant's
+   * keys is 403 TENANT_API_DISABLED, and every management call with them is PERMISSION_DENIED except
+   * GetTenant and an UpdateTenant that sets this back to true (what a tenant admin needs to switch it
+   * on again). Default true.
    */
   'apiAccessEnabled'?: (boolean);
   /**
@@ -81,8 +122,10 @@ export interface TenantSettings__Output {
    */
   'acceptedCredentials': (_keygate_v1_AcceptedCredentials__Output);
   /**
-   * Per-client-IP limit: requests per window, shared by every key and endpoint. Default 1000;
-   * 0 disables the per-IP limit.
+   * Per-client-IP limit: requests per window from one client address, shared by every key and
+   * endpoint of this tenant (and counted for this tenant only: another tenant's traffic never
+   * consumes it). Default 1000; 0 turns the per-IP limit off for the tenant. The deployment's
+   * guard against floods of unknown credentials is separate (KEYGATE_AUTH_FAILURE_LIMIT).
    */
   'ipLimitRequests'?: (string);
   /**
@@ -119,9 +162,40 @@ export interface TenantSettings__Output {
    * scope; service-account keys may be bound to any scope. Default false.
    */
   'personalKeysTenantWideOnly'?: (boolean);
+  /**
+   * Whether a client address over the deployment's failed-authentication guard (too many refused
+   * credentials from it, KEYGATE_AUTH_FAILURE_LIMIT) is refused with this tenant's valid keys too
+   * (429 IP_RATE_LIMITED). False: the tenant's valid keys keep working from such an address, while
+   * the deployment still refuses the failed attempts themselves, cheaply. Default true.
+   */
+  'authFailureGuardBlocksValidKeys'?: (boolean);
+  /**
+   * Who may create keys and tokens and rotate secrets. Default USERS_AND_ADMIN_SERVICE_ACCOUNTS.
+   */
+  'tokenIssuers': (_keygate_v1_TokenIssuers__Output);
+  /**
+   * For whom keys and tokens may be created and secrets rotated. Default ANY_COVERED.
+   */
+  'tokenOwners': (_keygate_v1_TokenOwners__Output);
+  /**
+   * The resources whose write permissions count as managing keys and tokens, which AI agents are
+   * refused in decisions (403 AGENT_CANNOT_MANAGE_TOKENS) whatever their role holds, e.g. the
+   * application's own `api-tokens` resource. 1–16 resource names. Default `api-keys`, `tokens`.
+   */
+  'tokenManagementResources': (_keygate_v1_StringList__Output | null);
+  /**
+   * The tenant's route table, mapping HTTP method and path to permissions for this tenant's keys
+   * (the format of KEYGATE_ROUTES_FILE, docs/hot-path.md; `public` routes only in the deployment's file, since they are decided
+   * before any credential is read). Set: it replaces the deployment's routes for the tenant's keys;
+   * empty: the deployment's (KEYGATE_ROUTES_FILE) apply. At most 500 routes and 64 KiB. Changes reach
+   * every sidecar like any change of the tenant.
+   */
+  'routes'?: (string);
   '_apiAccessEnabled'?: "apiAccessEnabled";
   '_ipLimitRequests'?: "ipLimitRequests";
   '_keyLimitPerMinute'?: "keyLimitPerMinute";
   '_maxActiveTokensPerPrincipal'?: "maxActiveTokensPerPrincipal";
   '_personalKeysTenantWideOnly'?: "personalKeysTenantWideOnly";
+  '_authFailureGuardBlocksValidKeys'?: "authFailureGuardBlocksValidKeys";
+  '_routes'?: "routes";
 }

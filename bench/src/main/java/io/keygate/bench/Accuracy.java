@@ -35,9 +35,7 @@ final class Accuracy {
   void run() {
     int limit = plan.quick() ? 100 : 200;
     fixture.redisFlush();
-    Map<String, String> env = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl(),
-        "KEYGATE_IP_LIMIT_REQUESTS", Integer.toString(limit),
-        "KEYGATE_IP_LIMIT_WINDOW_SECONDS", Long.toString(WINDOW.toSeconds()));
+    Map<String, String> env = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl());
     List<Served> fleet = new ArrayList<>();
     int[] metrics = {Jvm.freePort(), Jvm.freePort(), Jvm.freePort()};
     try {
@@ -46,6 +44,7 @@ final class Accuracy {
         own.put("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + metrics[i]);
         fleet.add(bench.start("keygate-fleet-" + i, own, fixture.tenantAdminSecret));
       }
+      fixture.tenantIpLimit(fleet.get(0), limit, WINDOW);
       List<ManagedChannel> channels = fleet.stream().map(s -> s.channels(1).get(0)).toList();
       Duration span = WINDOW.multipliedBy(plan.accuracyWindows());
       // Fresh JVMs: their first calls can exceed the Redis timeout while the JIT warms up, and a timed-out
@@ -92,6 +91,9 @@ final class Accuracy {
           Long.toString(below.denied()), "", below.histogram().getTotalCount() + " calls answered", "0",
           below.denied() == 0);
     } finally {
+      if (!fleet.isEmpty()) {
+        fixture.tenantIpLimit(fleet.get(0), Fixture.NEVER_BINDS, WINDOW);
+      }
       fleet.forEach(bench::stop);
     }
   }

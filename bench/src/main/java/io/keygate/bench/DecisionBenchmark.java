@@ -8,7 +8,8 @@ import io.keygate.authz.TenantPolicy;
 import io.keygate.cache.CachingCredentialStore;
 import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;
-import io.keygate.decision.RouteTable;
+import io.keygate.decision.Limits;
+import io.keygate.authz.RouteTable;
 import io.keygate.decision.UsageSink;
 import io.keygate.keys.SecretFormat;
 import io.keygate.ratelimit.LocalCounters;
@@ -51,7 +52,8 @@ public class DecisionBenchmark {
     CredentialRecord record = new CredentialRecord("ten_bench", "key_bench", "tok_bench", "prn_bench",
         PrincipalKind.PRINCIPAL_KIND_USER, null, null, null, "rol_bench", "reader",
         List.of("orders:read", "orders:write", "api-keys:read", "invoices:*"), false, null, false,
-        1_000_000_000L, true, new TenantPolicy("ten_bench", false, true, true, true, 1_000_000_000L, 900), 0);
+        1_000_000_000L, true, new TenantPolicy("ten_bench", false, true, true, true, 1_000_000_000L, 900, true, true,
+            true, TenantPolicy.DEFAULT_TOKEN_RESOURCES, null), 0);
     CredentialStore memory = new CredentialStore() {
       @Override
       public Optional<CredentialRecord> findByDigest(byte[] candidate) {
@@ -67,11 +69,12 @@ public class DecisionBenchmark {
     CachingCredentialStore cache = new CachingCredentialStore(memory, Duration.ofSeconds(30), Duration.ofSeconds(10),
         100_000);
     WindowedRateLimiter limiter = new WindowedRateLimiter(new LocalCounters(clock, 100_000),
-        new LocalCounters(clock, 100_000), true, 1_000_000_000L, 900_000, 100, 900_000);
-    authorizer = new Authorizer(cache, format, clock, RouteTable.EMPTY, limiter, UsageSink.NONE);
+        new LocalCounters(clock, 100_000), true, Runnable::run);
+    authorizer = new Authorizer(cache, format, clock, RouteTable.EMPTY, limiter, new Limits(100, 900_000, 10),
+        UsageSink.NONE, Runnable::run);
     input = new AuthorizeInput(secret, Transport.API_KEY_HEADER, Map.of(), "198.51.100.7", "api-keys", "read",
         "", "", "");
-    Decision first = authorizer.authorize(input);
+    Decision first = authorizer.decide(input).toCompletableFuture().join();
     if (!first.allowed()) {
       throw new IllegalStateException("the benchmark's key is not allowed: " + first.reason());
     }
@@ -79,6 +82,6 @@ public class DecisionBenchmark {
 
   @Benchmark
   public Decision authorizeCachedKey() {
-    return authorizer.authorize(input);
+    return authorizer.decide(input).toCompletableFuture().join();
   }
 }

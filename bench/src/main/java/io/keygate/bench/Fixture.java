@@ -16,6 +16,7 @@ import io.keygate.v1.RoleServiceGrpc;
 import io.keygate.v1.TenantServiceGrpc;
 import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
+import io.keygate.v1.UpdateTenantRequest;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -90,7 +91,6 @@ final class Fixture implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("KEYGATE_DATABASE_URL", jdbcUrl);
     env.put("KEYGATE_DATABASE_USER", "postgres");
-    env.put("KEYGATE_IP_LIMIT_REQUESTS", Long.toString(NEVER_BINDS));
     env.put("KEYGATE_MIGRATE", "false"); // as the Helm chart runs sidecars: its hook Job migrates
     env.putAll(extra);
     // Experiments: BENCH_SIDECAR_ENV="KEYGATE_EXECUTOR_THREADS=16,KEYGATE_REDIS_TIMEOUT_MS=100" overrides any of it.
@@ -119,6 +119,21 @@ final class Fixture implements AutoCloseable {
       tenantAdminKeyId = tenant.getAdminApiKeyId();
       readerRoleId = with(RoleServiceGrpc.newBlockingStub(channel), tenantAdminSecret).createRole(
           CreateRoleRequest.newBuilder().setName("reader").addPermissions("api-keys:read").build()).getRole().getId();
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  /**
+   * Sets the bench tenant's per-IP limit through {@code sidecar} (the limit is the tenant's: every
+   * sidecar learns of the change through the change log).
+   */
+  void tenantIpLimit(Served sidecar, long requests, Duration window) {
+    ManagedChannel channel = channel(sidecar);
+    try {
+      with(TenantServiceGrpc.newBlockingStub(channel), tenantAdminSecret).updateTenant(UpdateTenantRequest.newBuilder()
+          .setSettings(TenantSettings.newBuilder().setIpLimitRequests(requests).setIpLimitWindow(
+              com.google.protobuf.Duration.newBuilder().setSeconds(window.toSeconds()))).build());
     } finally {
       channel.shutdownNow();
     }

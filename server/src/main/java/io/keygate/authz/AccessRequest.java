@@ -15,7 +15,6 @@ import java.util.Set;
 public record AccessRequest(Transport transport, String permission, boolean write, String scopeId) {
   private static final Set<String> READ_ACTIONS = Set.of("read", "list", "get", "view");
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  private static final Set<String> KEY_RESOURCES = Set.of("api-keys", "tokens");
 
   /** How the credential reached us. */
   public enum Transport {
@@ -36,9 +35,12 @@ public record AccessRequest(Transport transport, String permission, boolean writ
     return READ_METHODS.contains(method.toUpperCase(Locale.ROOT));
   }
 
-  /** True when the request creates, changes or deletes keys or tokens. */
-  public boolean managesKeys() {
+  /**
+   * True when the request creates, changes or deletes keys or tokens: it writes one of
+   * {@code tokenResources} (the tenant's, {@link TenantPolicy#tokenResources}).
+   */
+  public boolean managesKeys(Set<String> tokenResources) {
     int colon = permission.indexOf(':');
-    return write && colon > 0 && KEY_RESOURCES.contains(permission.substring(0, colon));
+    return write && colon > 0 && tokenResources.contains(permission.substring(0, colon));
   }
 }

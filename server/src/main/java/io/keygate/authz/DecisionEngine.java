@@ -9,8 +9,9 @@ import java.time.Instant;
  *
  * <ol>
  *   <li>transport not accepted by the tenant, revoked, expired → 401;
- *   <li>API access disabled for the tenant → 403; requested scope outside the key's scope (or
- *       unknown) → 403; API access disabled on the scope path → 403;
+ *   <li>API access disabled for the tenant → 403; requested scope outside the key's scope, unknown,
+ *       or no scope (tenant-wide) asked of a scope-bound key → 403; API access disabled on the scope
+ *       path → 403;
  *   <li>an agent managing keys or tokens → 403; permission missing → 403; read-only token on a
  *       write → 403.
  * </ol>
@@ -24,8 +25,10 @@ public final class DecisionEngine {
   /**
    * Decides for a credential that was found.
    *
-   * @param scopePath the requested scope (or, with no scope requested, the key's own scope) with its
-   *     ancestors; {@code null} when the requested scope does not exist in the key's tenant
+   * @param scopePath the requested scope with its ancestors, {@link ScopePath#TENANT_WIDE} when the
+   *     request names no scope; {@code null} when the requested scope does not exist in the key's
+   *     tenant. A key bound to a scope acts only in that scope and below: a tenant-wide request
+   *     (whose path contains no scope) is outside it.
    */
   public static Reason decide(CredentialRecord key, AccessRequest request, ScopePath scopePath, Instant now) {
     Reason authenticated = authenticate(key, request.transport(), now);
@@ -43,7 +46,7 @@ public final class DecisionEngine {
       return Reason.SCOPE_API_DISABLED;
     }
     boolean agent = key.principalKind() == PrincipalKind.PRINCIPAL_KIND_AGENT;
-    if (agent && request.permission() != null && request.managesKeys()) {
+    if (agent && request.permission() != null && request.managesKeys(policy.tokenResources())) {
       return Reason.AGENT_CANNOT_MANAGE_TOKENS;
     }
     if (request.permission() == null) {

@@ -86,9 +86,27 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
   }
 
   @Override
-  public Optional<CredentialRecord> peek(byte[] digest) {
+  public CredentialRecord peek(byte[] digest) {
     CredentialRecord cached = known.getIfPresent(ByteBuffer.wrap(digest));
-    return Optional.ofNullable(cached);
+    if (cached != null) {
+      hits.increment();
+    }
+    return cached;
+  }
+
+  @Override
+  public boolean knownUnknown(byte[] digest) {
+    boolean unknownHere = unknown.getIfPresent(ByteBuffer.wrap(digest)) != null;
+    if (unknownHere) {
+      hits.increment();
+    }
+    return unknownHere;
+  }
+
+  @Override
+  public ScopePath peekScopePath(String tenantId, String scopeId) {
+    Optional<ScopePath> cached = scopes.getIfPresent(new ScopeKey(tenantId, scopeId));
+    return cached == null ? NOT_IN_MEMORY : cached.orElse(null);
   }
 
   @Override

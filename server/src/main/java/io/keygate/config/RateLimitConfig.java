@@ -17,10 +17,9 @@ public record RateLimitConfig(
     Duration redisTimeout,
     int redisMaxQueued,
     boolean failOpen,
-    long ipLimit,
-    Duration ipWindow,
     long authFailureLimit,
-    Duration authFailureWindow) {
+    Duration authFailureWindow,
+    long flaggedLookupsPerMinute) {
 
   public static RateLimitConfig fromEnv(Map<String, String> env) {
     return new RateLimitConfig(
@@ -30,10 +29,9 @@ public record RateLimitConfig(
         Settings.REDIS_TIMEOUT.from(env),
         Settings.REDIS_MAX_QUEUED.from(env),
         Settings.RATE_LIMIT_FAILURE.from(env).equals("open"),
-        Settings.IP_LIMIT.from(env),
-        Settings.IP_WINDOW.from(env),
         Settings.AUTH_FAILURE_LIMIT.from(env),
-        Settings.AUTH_FAILURE_WINDOW.from(env));
+        Settings.AUTH_FAILURE_WINDOW.from(env),
+        Settings.FLAGGED_LOOKUPS.from(env));
   }
 
   public boolean redis() {
@@ -44,7 +42,7 @@ public record RateLimitConfig(
   public String toString() {
     String backend = redis() ? (redisCluster ? "cluster" : "standalone") : "in-process";
     return "RateLimitConfig[redis=" + backend + ", failOpen=" + failOpen
-        + ", ipLimit=" + ipLimit + "/" + ipWindow.toSeconds() + "s, authFailureLimit=" + authFailureLimit + "/"
-        + authFailureWindow.toSeconds() + "s]";
+        + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow.toSeconds() + "s, flaggedLookups="
+        + flaggedLookupsPerMinute + "/min]";
   }
 }

@@ -107,15 +107,16 @@ public final class Settings {
   public static final Setting<String> RATE_LIMIT_FAILURE = Setting.choice("KEYGATE_RATE_LIMIT_FAILURE", "open",
       List.of("open", "closed"), "When Redis fails: open counts in-process and keeps serving (marked degraded);"
           + " closed denies with 503 rate_limiter_unavailable.");
-  public static final Setting<Long> IP_LIMIT = Setting.count("KEYGATE_IP_LIMIT_REQUESTS", 1000, 1_000_000_000L,
-      "Deployment-wide per-IP limit, counted for every request before the key is looked up; 0 turns it off.");
-  public static final Setting<java.time.Duration> IP_WINDOW = Setting.seconds("KEYGATE_IP_LIMIT_WINDOW_SECONDS", 900,
-      1, 86_400, "Window of KEYGATE_IP_LIMIT_REQUESTS.");
   public static final Setting<Long> AUTH_FAILURE_LIMIT = Setting.count("KEYGATE_AUTH_FAILURE_LIMIT", 100,
-      1_000_000_000L, "Failed authentications an IP may make per window before all its requests are refused"
-          + " with 429; 0 turns the guard off.");
+      1_000_000_000L, "The deployment's flood guard: refused credentials (malformed, unknown, revoked, expired, wrong"
+          + " transport) a client may send per window; beyond it the client's refused credentials get 429 without a"
+          + " lookup, and its valid keys too where the tenant says so (auth_failure_guard_blocks_valid_keys)."
+          + " 0 turns the guard off.");
   public static final Setting<java.time.Duration> AUTH_FAILURE_WINDOW = Setting.seconds(
       "KEYGATE_AUTH_FAILURE_WINDOW_SECONDS", 900, 1, 86_400, "Window of KEYGATE_AUTH_FAILURE_LIMIT.");
+  public static final Setting<Long> FLAGGED_LOOKUPS = Setting.count("KEYGATE_FLAGGED_LOOKUPS_PER_MINUTE", 10,
+      1_000_000L, "Lookups of credentials not in the cache that a client over KEYGATE_AUTH_FAILURE_LIMIT may still"
+          + " make per minute, so its valid keys can be recognised; beyond them 429 without a lookup. 0: none.");
 
   // --- The command-line client (management commands, authorize) ---
 

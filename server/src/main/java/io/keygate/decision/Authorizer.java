@@ -2,74 +2,76 @@ package io.keygate.decision;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.AccessRequest;
-import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.Decision;
-import io.keygate.authz.DecisionEngine;
-import io.keygate.authz.Permissions;
 import io.keygate.authz.Reason;
-import io.keygate.authz.ScopePath;
-import io.keygate.keys.Ids;
+import io.keygate.authz.RouteTable;
 import io.keygate.keys.SecretFormat;
 import io.keygate.ratelimit.ClientAddress;
-import io.keygate.ratelimit.LimitStatus;
 import io.keygate.ratelimit.RateLimiter;
 import io.keygate.store.CredentialStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
- * Runs one decision: validate the input, find the credential (header rules, query refusal, shape
- * and checksum before any lookup), look it up by digest, resolve the scope path, and let the
- * {@link DecisionEngine} judge. Denials are returned; only bad input (INVALID_ARGUMENT) and
- * unreachable backends (UNAVAILABLE) throw.
+ * The decision, as a list of steps run in order, each answering or letting the next one run:
+ *
+ * <ol>
+ *   <li>{@link ShapeStep} — fields, permission, credential shape (no I/O);
+ *   <li>{@link FloodGuardStep} — the deployment's failed-authentication guard, before any lookup;
+ *   <li>{@link LookupStep} — the credential's record and the scope, from memory or the store;
+ *   <li>{@link EngineStep} — the {@link io.keygate.authz.DecisionEngine}'s judgement (no I/O);
+ *   <li>{@link LimitStep} — the tenant's per-IP limit and the key's, in one count;
+ *   <li>{@link UsageStep} — the tally of an allowed request, and the answer.
+ * </ol>
+ *
+ * <p>It runs on the calling thread (a transport thread may call it) until a step needs I/O; a cache
+ * miss moves it to {@code blocking}, a Redis count to the limiter's asynchronous path, and it goes on
+ * from whichever thread completes that. Invalid input throws INVALID_ARGUMENT from {@link #decide}
+ * itself; an unreachable store completes the stage exceptionally (UNAVAILABLE). Management calls
+ * are authenticated by the same steps ({@link #authenticate}).
  */
 public final class Authorizer {
-  private static final int MAX_FIELD = 256;
-
-  private final CredentialStore store;
-  private final SecretFormat format;
-  private final CredentialExtractor extractor;
-  private final Clock clock;
-  private final RouteTable routes;
-  private final RateLimiter limiter;
-  private final UsageSink usage;
+  private final Step[] steps;
   private final LongAdder[] decisions = new LongAdder[Reason.values().length];
 
-  public Authorizer(CredentialStore store, SecretFormat format, Clock clock) {
-    this(store, format, clock, RouteTable.EMPTY, RateLimiter.NONE, UsageSink.NONE);
-  }
-
+  /**
+   * @param routes the deployment's route table (a tenant's own replaces it for its keys)
+   * @param blocking where lookups that may wait for the database run
+   */
   public Authorizer(CredentialStore store, SecretFormat format, Clock clock, RouteTable routes, RateLimiter limiter,
-      UsageSink usage) {
-    this.store = store;
-    this.format = format;
-    this.extractor = new CredentialExtractor(format.prefix());
-    this.clock = clock;
-    this.routes = routes;
-    this.limiter = limiter;
-    this.usage = usage;
+      Limits limits, UsageSink usage, Executor blocking) {
+    FloodGuardStep guard = new FloodGuardStep(store, limiter, limits);
+    this.steps = new Step[] {
+        new ShapeStep(format, routes),
+        guard,
+        new LookupStep(store, blocking, guard),
+        new EngineStep(routes, clock),
+        new LimitStep(limiter, limits, guard),
+        new UsageStep(usage),
+    };
     Arrays.setAll(decisions, i -> new LongAdder());
   }
 
-  /** Decides, counts the decision by reason ({@link #decisions}) and failed authentications per IP. */
-  public Decision authorize(AuthorizeInput in) {
-    AuthorizeInput canonical = canonical(in);
-    return authorize(canonical, prepare(canonical));
+  /** Decides one request; counts the decision by reason ({@link #decisions}). */
+  public CompletionStage<Decision> decide(AuthorizeInput in) {
+    return run(new Exchange(canonical(in), false), 0);
   }
 
-  private Decision authorize(AuthorizeInput in, Prepared prepared) {
-    Decision decision = decide(in, prepared);
-    decisions[decision.reason().ordinal()].increment();
-    if (decision.httpStatus() == 401 && decision.reason() != Reason.CREDENTIAL_MISSING) {
-      // A credential was sent and refused: count it against the IP's failed-authentication guard.
-      limiter.countFailure(in.clientIp());
-    }
-    return decision;
+  /**
+   * Authenticates a management call: the same steps without permission, route or rate limits — the
+   * credential's shape, the failed-authentication guard, the lookup through the cache, and the
+   * engine's authentication checks (and, for a scope-bound key, its scope's API-access switches).
+   * Allowed: the identity; refusals as for decisions (401, 403 SCOPE_API_DISABLED, 429, 503).
+   */
+  public CompletionStage<Decision> authenticate(Map<String, String> headers, String clientIp) {
+    AuthorizeInput in = new AuthorizeInput("", AccessRequest.Transport.UNKNOWN, headers,
+        clientIp.isEmpty() ? ClientAddress.UNKNOWN : clientIp, "", "", "", "", "");
+    return run(new Exchange(in, true), 0);
   }
 
   /** Decisions taken since start, by reason (index: {@link Reason#ordinal()}). */
@@ -77,193 +79,34 @@ public final class Authorizer {
     return decisions[reason.ordinal()].sum();
   }
 
-  /**
-   * A decision begun on a thread that must not block (a transport thread). Either {@code now} is
-   * set — a key already in memory: shape check, digest, cache hit, role and permission checks done
-   * here, both rate limits counted through the limiter's non-blocking path (in process, or one
-   * asynchronous Redis round trip) — or {@code blocking} is, to run on a thread that may block: a
-   * cache miss, a refusal before or at authentication (those count against the IP and its failure
-   * guard first), a scope to resolve, a public route, or a limiter that can only count by blocking.
-   * The work done here (validation, digest, cache look) is not done again by {@code blocking}.
-   */
-  public record Attempt(CompletionStage<Decision> now, Supplier<Decision> blocking) {}
-
-  /** Begins {@link #authorize} without blocking; throws what it throws for invalid input. */
-  public Attempt attempt(AuthorizeInput request) {
-    AuthorizeInput in = canonical(request);
-    Prepared p = prepare(in);
-    Supplier<Decision> full = () -> authorize(in, p);
-    if (p.publicRoute() || p.early() != null || p.cached().isEmpty()) {
-      return new Attempt(null, full);
-    }
-    CredentialRecord key = p.cached().get();
-    if (!in.scopeId().isEmpty() || key.scopeId() != null) {
-      return new Attempt(null, full);
-    }
-    Instant now = clock.instant();
-    Reason reason = DecisionEngine.decide(key, p.request(in), ScopePath.TENANT_WIDE, now);
-    if (reason.httpStatus() == 401) {
-      return new Attempt(null, full);
-    }
-    CompletionStage<RateLimiter.Outcome> counted = limiter.countKeyAsync(key, in.clientIp(), false,
-        reason == Reason.OK);
-    if (counted == null) {
-      return new Attempt(null, full);
-    }
-    return new Attempt(counted.thenApply(limits -> {
-      Decision decision = afterLimits(key, reason, null, limits, now);
-      decisions[decision.reason().ordinal()].increment();
-      return decision;
-    }), null);
-  }
-
-  /** What is known about a request before any I/O. */
-  private record Prepared(String permission, boolean write, boolean publicRoute, CredentialExtractor.Found found,
-      Reason early, byte[] digest, Optional<CredentialRecord> cached) {
-    AccessRequest request(AuthorizeInput in) {
-      return new AccessRequest(found.transport(), permission, write, in.scopeId().isEmpty() ? null : in.scopeId());
-    }
-  }
-
-  /** Validation, route, permission, credential shape and digest, and a look in the cache: no I/O. */
-  private Prepared prepare(AuthorizeInput in) {
-    validate(in);
-    RouteTable.Route route = null;
-    if (in.resource().isEmpty() && in.action().isEmpty() && !in.method().isEmpty() && !in.path().isEmpty()) {
-      route = routes.match(in.method(), in.path());
-    }
-    String permission = route != null ? route.permission() : permission(in);
-    boolean write = route != null && !route.isPublic()
-        ? !AccessRequest.isReadAction(route.permission().substring(route.permission().indexOf(':') + 1))
-        : write(in);
-    if (route != null && route.isPublic()) {
-      return new Prepared(permission, write, true, null, null, null, Optional.empty());
-    }
-    // Find and check the credential: no I/O so far.
-    Reason early = null;
-    CredentialExtractor.Found found = null;
-    if (!in.path().isEmpty() && extractor.credentialInQuery(in.path())) {
-      early = Reason.CREDENTIAL_IN_QUERY;
-    } else {
-      found = in.credential().isEmpty()
-          ? extractor.fromHeaders(in.headers())
-          : new CredentialExtractor.Found(in.credential(), in.transport(), null);
-      early = found.refusal() != null ? found.refusal() : switch (format.check(found.credential())) {
-        case MISSING -> Reason.CREDENTIAL_MISSING;
-        case MALFORMED -> Reason.CREDENTIAL_MALFORMED;
-        default -> null;
-      };
-    }
-    byte[] digest = early == null ? SecretFormat.digest(found.credential()) : null;
-    Optional<CredentialRecord> record = digest == null ? Optional.empty() : store.peek(digest);
-    return new Prepared(permission, write, false, found, early, digest, record);
-  }
-
-  private Decision decide(AuthorizeInput in, Prepared p) {
-    if (p.publicRoute()) {
-      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
-      Decision limited = limited(ip, null);
-      return limited != null ? limited : new Decision(Reason.OK, null, ip.binding());
-    }
-    Optional<CredentialRecord> record = p.cached();
-    // Every request counts against its IP, before any lookup: a flood of bad keys stays cheap. A
-    // key already in memory has both its limits counted in one round trip further down instead.
-    boolean ipCounted = record.isEmpty();
-    LimitStatus ipStatus = null;
-    if (ipCounted) {
-      RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
-      Decision limited = limited(ip, null);
-      if (limited != null) {
-        return limited;
+  /** Runs the steps from {@code from} until one answers. */
+  private CompletionStage<Decision> run(Exchange x, int from) {
+    for (int i = from; i < steps.length; i++) {
+      CompletionStage<Decision> result = steps[i].run(x);
+      if (result == Step.NEXT) {
+        continue;
       }
-      ipStatus = ip.binding();
-    }
-    if (p.early() != null) {
-      return Decision.refuse(p.early(), ipStatus);
-    }
-    if (record.isEmpty()) {
-      record = store.findByDigest(p.digest());
-    }
-    if (record.isEmpty()) {
-      return Decision.refuse(Reason.CREDENTIAL_UNKNOWN, ipStatus);
-    }
-    CredentialRecord key = record.get();
-    String scopeId = !in.scopeId().isEmpty() ? in.scopeId() : key.scopeId();
-    ScopePath path = scopeId == null ? ScopePath.TENANT_WIDE : store.scopePath(key.tenantId(), scopeId);
-    Instant now = clock.instant();
-    Reason reason = DecisionEngine.decide(key, p.request(in), path, now);
-    if (reason.httpStatus() == 401) {
-      if (!ipCounted) {
-        RateLimiter.Outcome ip = limiter.countIp(in.clientIp());
-        Decision limited = limited(ip, null);
-        if (limited != null) {
-          return limited;
+      CompletableFuture<Decision> now = result.toCompletableFuture();
+      if (now.isDone() && !now.isCompletedExceptionally()) {
+        Decision decision = now.join();
+        if (decision == null) {
+          continue;
         }
-        ipStatus = ip.binding();
+        return answered(x, decision, now);
       }
-      return Decision.refuse(reason, ipStatus);
+      int next = i + 1;
+      return result.thenCompose(decision -> decision == null ? run(x, next)
+          : answered(x, decision, CompletableFuture.completedFuture(decision)));
     }
-    RateLimiter.Outcome limits = limiter.countKey(key, in.clientIp(), ipCounted, reason == Reason.OK);
-    return afterLimits(key, reason, ipStatus, limits, now);
+    throw new IllegalStateException("the last step always answers");
   }
 
-  /** The decision once the key's limits are counted: denied by a limit, or {@code reason}. */
-  private Decision afterLimits(CredentialRecord key, Reason reason, LimitStatus ipStatus, RateLimiter.Outcome limits,
-      Instant now) {
-    LimitStatus binding = LimitStatus.tighter(ipStatus, limits.binding());
-    if (reason != Reason.OK) {
-      return new Decision(reason, key, binding);
+  /** {@code answer}, which completed with {@code decision}, counted. */
+  private CompletionStage<Decision> answered(Exchange x, Decision decision, CompletionStage<Decision> answer) {
+    if (!x.management) {
+      decisions[decision.reason().ordinal()].increment();
     }
-    Decision limited = limited(limits, key);
-    if (limited != null) {
-      return limited;
-    }
-    usage.used(key, now);
-    return new Decision(Reason.OK, key, binding);
-  }
-
-  /** The denial an outcome of the limiter implies, or null when it lets the request through. */
-  private static Decision limited(RateLimiter.Outcome outcome, CredentialRecord key) {
-    if (outcome.unavailable()) {
-      return new Decision(Reason.RATE_LIMITER_UNAVAILABLE, key, null);
-    }
-    if (outcome.denies()) {
-      return new Decision(outcome.binding().scope() == LimitStatus.Scope.IP ? Reason.IP_RATE_LIMITED
-          : Reason.KEY_RATE_LIMITED, key, outcome.binding());
-    }
-    return null;
-  }
-
-  /** The route table requests are mapped with. */
-  public RouteTable routes() {
-    return routes;
-  }
-
-  /** The permission asked for, or null when only method and path were given and no route matched. */
-  private static String permission(AuthorizeInput in) {
-    if (in.resource().isEmpty() && in.action().isEmpty()) {
-      if (in.method().isEmpty() || in.path().isEmpty()) {
-        throw KeygateException.invalid("resource and action are required (or method and path)");
-      }
-      return null;
-    }
-    if (in.resource().isEmpty() || in.action().isEmpty()) {
-      throw KeygateException.invalid("resource and action go together: set both");
-    }
-    String permission = in.resource() + ":" + in.action();
-    String problem = Permissions.problem(permission);
-    if (problem != null || permission.contains("*")) {
-      throw KeygateException.invalid("resource:action '" + abbreviate(permission)
-          + "' is not a permission: use [a-z0-9_.-] segments, e.g. resource 'conversations', action 'read'");
-    }
-    return permission;
-  }
-
-  private static boolean write(AuthorizeInput in) {
-    if (!in.action().isEmpty()) {
-      return !AccessRequest.isReadAction(in.action());
-    }
-    return !AccessRequest.isReadMethod(in.method());
+    return answer;
   }
 
   /**
@@ -278,18 +121,5 @@ public final class Authorizer {
     }
     return ip.equals(in.clientIp()) ? in : new AuthorizeInput(in.credential(), in.transport(), in.headers(), ip,
         in.resource(), in.action(), in.method(), in.path(), in.scopeId());
-  }
-
-  private static void validate(AuthorizeInput in) {
-    if (in.method().length() > 16 || in.path().length() > 8192 || in.scopeId().length() > MAX_FIELD) {
-      throw KeygateException.invalid("method (16), path (8192) or scope_id (256) is too long");
-    }
-    if (!in.scopeId().isEmpty() && !Ids.looksLike("scp", in.scopeId())) {
-      throw KeygateException.invalid("scope_id must be an id starting with 'scp_'");
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "…";
   }
 }

@@ -6,6 +6,9 @@ import io.keygate.authz.ScopePath;
 import io.keygate.store.postgres.KeyRows;
 import io.keygate.v1.Principal;
 import io.keygate.v1.PrincipalKind;
+import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenIssuers;
+import io.keygate.v1.TokenOwners;
 import java.util.List;
 
 /**
@@ -43,6 +46,7 @@ public final class Access {
   public static final String PRINCIPALS_WRITE = "principals:write:all";
   public static final String SCOPES_READ = "scopes:read:all";
   public static final String SCOPES_WRITE = "scopes:write:all";
+  public static final String SCOPES_WRITE_TEAM = "scopes:write:team";
   public static final String TENANT_READ = "tenant:read:all";
   public static final String TENANT_WRITE = "tenant:write:all";
   public static final String TENANTS_MANAGE = "tenants:create:all";
@@ -90,6 +94,21 @@ public final class Access {
     if (caller.scopeBound() && (target == null || !target.contains(caller.scopeId()))) {
       throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + " and can only act on "
           + what + " in that scope or below it");
+    }
+  }
+
+  /**
+   * Refuses unless the caller may change scope {@code target} (with its ancestors; {@code null} for
+   * a new top-level scope): {@code scopes:write:all} anywhere, {@code scopes:write:team} on its own
+   * principal's scope (its team, collective) and the scopes below it.
+   */
+  static void requireScopeWrite(Caller caller, ScopePath target) {
+    if (Permissions.allows(caller.permissions(), SCOPES_WRITE)) {
+      return;
+    }
+    if (caller.principalScopeId() == null || target == null || !target.contains(caller.principalScopeId())) {
+      throw KeygateException.denied("this API key lacks the permission " + SCOPES_WRITE + " (" + SCOPES_WRITE_TEAM
+          + " covers only its principal's own scope and those below it)");
     }
   }
 
@@ -155,6 +174,33 @@ public final class Access {
   }
 
   /**
+   * Refuses unless the caller may issue a secret for {@code owner} — create a key or a token, rotate
+   * a secret — under its tenant's token rules ({@code token_issuers}, {@code token_owners}): in a
+   * users-only tenant service accounts issue nothing; where tokens go only to their issuer and the
+   * agents it manages, nobody issues them for anybody else, whatever it holds. On top of
+   * {@link #requireKeyAction}.
+   */
+  static void requireIssuer(Caller caller, Principal owner, TenantSettings settings) {
+    if (caller.principalKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
+        && settings.getTokenIssuers() == TokenIssuers.TOKEN_ISSUERS_USERS_ONLY) {
+      throw KeygateException.denied("in this tenant only human users create API keys and tokens"
+          + " (settings.token_issuers USERS_ONLY)");
+    }
+    if (settings.getTokenOwners() == TokenOwners.TOKEN_OWNERS_SELF_AND_MANAGED_AGENTS
+        && !ownOrManaged(caller, owner)) {
+      throw KeygateException.denied("in this tenant keys and tokens are created only for their creator or an AI agent"
+          + " it manages (settings.token_owners SELF_AND_MANAGED_AGENTS)");
+    }
+  }
+
+  /** True when {@code owner} is the caller's own principal or an agent it manages. */
+  private static boolean ownOrManaged(Caller caller, Principal owner) {
+    return owner.getId().equals(caller.principalId())
+        || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_AGENT
+        && owner.getParentPrincipalId().equals(caller.principalId());
+  }
+
+  /**
    * Refuses unless the caller may change (create, update, rotate: {@code create}) or remove
    * ({@code delete}) keys owned by {@code owner}. Own keys and those of agents the caller manages
    * need the {@code :own} form; service accounts' and everybody else's need {@code :all}.
@@ -166,10 +212,7 @@ public final class Access {
       throw KeygateException.denied("tokens of internal agents are managed by Keygate itself; none can be"
           + " created or changed through the API");
     }
-    boolean own = owner.getId().equals(caller.principalId())
-        || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_AGENT
-        && owner.getParentPrincipalId().equals(caller.principalId());
-    boolean needsAll = !own || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
+    boolean needsAll = !ownOrManaged(caller, owner) || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
         || caller.principalKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT;
     require(caller, "api-keys:" + verb + (needsAll ? ":all" : ":own"));
   }

@@ -2,7 +2,6 @@ package io.keygate.manage;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.ScopePath;
-import io.keygate.keys.Expirations;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.KeyRows;
 import io.keygate.store.postgres.PrincipalRows;
@@ -19,6 +18,7 @@ import io.keygate.v1.KeyRateLimit;
 import io.keygate.v1.ListApiKeysRequest;
 import io.keygate.v1.ListApiKeysResponse;
 import io.keygate.v1.Principal;
+import io.keygate.v1.PermissionSource;
 import io.keygate.v1.PrincipalKind;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.TenantSettings;
@@ -76,7 +76,9 @@ public final class ApiKeyManager {
             .orElseThrow(() -> KeygateException.notFound("role", request.getRoleId()));
       }
       Access.requireKeyAction(caller, owner, "create");
+      Access.requireIssuer(caller, owner, settings);
       Access.requireWithin(caller, scope, "keys");
+      requireNoKeyRole(settings, request.getRoleId());
       Access.requireCovers(caller, Grants.of(c, settings, caller.tenantId(), request.getRoleId(), owner)
           .permissions(), "the new key's permissions");
       if (request.hasRateLimit()) {
@@ -87,7 +89,7 @@ public final class ApiKeyManager {
         throw KeygateException.invalid("scope_id must be empty: this tenant allows personal (user) keys only"
             + " tenant-wide; bind service-account keys to scopes instead");
       }
-      Instant expiresAt = Expirations.resolve(request.getExpiration(), now, null, "expiration");
+      Instant expiresAt = TokenIssuer.keyExpiry(request.getExpiration(), settings, now, "expiration");
       ApiKey key = ApiKey.newBuilder()
           .setId(Ids.apiKey())
           .setTenantId(caller.tenantId())
@@ -176,6 +178,9 @@ public final class ApiKeyManager {
         throw KeygateException.denied("a key cannot change its own role; ask another administrator");
       }
       TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+      if (request.hasRoleId()) {
+        requireNoKeyRole(settings, request.getRoleId());
+      }
       Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
       Access.requireCovers(caller, Grants.of(c, settings, caller.tenantId(), roleId, owner).permissions(),
           "the key's new permissions");
@@ -191,7 +196,7 @@ public final class ApiKeyManager {
         mode = limit.getModeValue() != 0 ? KeyRows.modeName(limit.getMode()) : mode;
       }
       Instant expiresAt = request.hasExpiration()
-          ? Expirations.resolve(request.getExpiration(), now, null, "expiration")
+          ? TokenIssuer.keyExpiry(request.getExpiration(), settings, now, "expiration")
           : key.hasExpireTime() ? Sql.fromProto(key.getExpireTime()) : null;
       if (key.getState() == CredentialState.CREDENTIAL_STATE_EXPIRED && (expiresAt == null || expiresAt.isAfter(now))) {
         // The key's tokens become usable again: they count against its owner's cap again.
@@ -249,6 +254,18 @@ public final class ApiKeyManager {
     TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
     Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
     return key;
+  }
+
+  /**
+   * In a tenant whose keys take their owner's permissions ({@code PERMISSION_SOURCE_PRINCIPAL_ROLE})
+   * a key's role would be shown and ignored: refused, so nobody is led to think a key is narrower
+   * than it is.
+   */
+  private static void requireNoKeyRole(TenantSettings settings, String roleId) {
+    if (!roleId.isEmpty() && settings.getPermissionSource() == PermissionSource.PERMISSION_SOURCE_PRINCIPAL_ROLE) {
+      throw KeygateException.invalid("role_id must be empty: in this tenant keys hold their owner's permissions"
+          + " (settings.permission_source PRINCIPAL_ROLE); give the owner the role instead");
+    }
   }
 
   /** Locks the key if the caller may see it; NOT_FOUND otherwise (also for other tenants' keys). */

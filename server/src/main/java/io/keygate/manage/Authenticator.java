@@ -2,91 +2,59 @@ package io.keygate.manage;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.DecisionEngine;
+import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
-import io.keygate.authz.ScopePath;
-import io.keygate.decision.CredentialExtractor;
-import io.keygate.keys.SecretFormat;
-import io.keygate.ratelimit.ClientAddress;
-import io.keygate.ratelimit.RateLimiter;
-import io.keygate.store.CredentialStore;
-import java.time.Clock;
+import io.keygate.decision.Authorizer;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
- * Authenticates management calls with the same API keys, the same store (and so the same cache and
- * negative cache) and the same checks as decisions:
+ * Authenticates management calls with the same API keys and the same steps as decisions
+ * ({@link Authorizer#authenticate}: shape, failed-authentication guard, lookup through the cache and
+ * its negative cache, the engine's transport, revocation and expiry checks), so a cached admin key
+ * costs no database round trip. Refusals become statuses: UNAUTHENTICATED (counted by the guard),
+ * RESOURCE_EXHAUSTED for a client over the guard, PERMISSION_DENIED for a scope-bound key whose
+ * scope's API access is off, UNAVAILABLE when the store or the limiter cannot answer.
  *
- * <ol>
- *   <li>an address over the failed-authentication guard is refused before anything is looked up
- *       (RESOURCE_EXHAUSTED);
- *   <li>the credential's shape, its lookup, and the engine's 401 checks (transport, revoked,
- *       expired); each refusal counts against the address's guard (UNAUTHENTICATED);
- *   <li>a key bound to a scope is refused while API access is off for that scope or one above it
- *       (PERMISSION_DENIED).
- * </ol>
- *
- * <p>The tenant's API-access switch does not apply here, so that an administrator who switched API
- * access off can switch it on again.
+ * <p>The tenant's own API-access switch is applied per call by the transport, which knows the
+ * method: while it is off, only what switches it on again is allowed.
  */
 public final class Authenticator {
-  private final CredentialStore store;
-  private final RateLimiter limiter;
-  private final SecretFormat format;
-  private final CredentialExtractor extractor;
-  private final Clock clock;
+  private final Authorizer authorizer;
 
-  public Authenticator(CredentialStore store, RateLimiter limiter, SecretFormat format, Clock clock) {
-    this.store = store;
-    this.limiter = limiter;
-    this.format = format;
-    this.extractor = new CredentialExtractor(format.prefix());
-    this.clock = clock;
+  public Authenticator(Authorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
-  /** The caller behind the credential in {@code headers}, calling from {@code remoteAddress}. */
+  /** The caller behind the credential in {@code headers}, calling from {@code remoteAddress}. Blocks. */
   public Caller authenticate(Map<String, String> headers, String remoteAddress) {
-    String clientIp = remoteAddress.isEmpty() ? ClientAddress.UNKNOWN : remoteAddress;
-    RateLimiter.Outcome guard = limiter.checkFailures(clientIp);
-    if (guard.denies()) {
-      throw new KeygateException(KeygateException.Kind.RESOURCE_EXHAUSTED, "too many failed authentications from"
-          + " this address; retry in " + Math.max(1, guard.binding().resetSeconds()) + " s");
+    Decision decision;
+    try {
+      decision = authorizer.authenticate(headers, remoteAddress).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    CredentialExtractor.Found found = extractor.fromHeaders(headers);
-    if (found.refusal() != null) {
-      throw refused(found.refusal(), clientIp, " (send the API key in the x-api-key or authorization: Bearer"
-          + " metadata)");
-    }
-    if (format.check(found.credential()) != SecretFormat.Shape.VALID) {
-      throw refused(Reason.CREDENTIAL_MALFORMED, clientIp, "");
-    }
-    CredentialRecord key = store.findByDigest(SecretFormat.digest(found.credential()))
-        .orElseThrow(() -> refused(Reason.CREDENTIAL_UNKNOWN, clientIp, ""));
-    Reason reason = DecisionEngine.authenticate(key, found.transport(), clock.instant());
-    if (reason == Reason.TRANSPORT_NOT_ACCEPTED) {
-      throw refused(reason, clientIp, key.policy().acceptsApiKeyHeader() ? ": send the key in x-api-key"
-          : ": send the key in authorization: Bearer");
-    }
-    if (reason != Reason.OK) {
-      throw refused(reason, clientIp, "");
-    }
-    if (key.scopeId() != null) {
-      ScopePath path = store.scopePath(key.tenantId(), key.scopeId());
-      if (path == null || !path.apiAccessEnabled()) {
-        throw KeygateException.denied(Reason.SCOPE_API_DISABLED.message() + ": this key is bound to a scope whose"
-            + " API access (or that of a scope above it) is off");
-      }
-    }
-    return new Caller(key.tenantId(), key.policy().system(), key.principalId(), key.principalKind(),
-        key.parentPrincipalId(), key.principalScopeId(), key.apiKeyId(), key.tokenId(), key.scopeId(),
-        key.permissions(), key.readOnly(), remoteAddress);
+    CredentialRecord key = decision.identity();
+    return switch (decision.reason()) {
+      case OK -> new Caller(key.tenantId(), key.policy(), key.principalId(), key.principalKind(),
+          key.parentPrincipalId(), key.principalScopeId(), key.apiKeyId(), key.tokenId(), key.scopeId(),
+          key.permissions(), key.readOnly(), remoteAddress);
+      case IP_RATE_LIMITED -> throw new KeygateException(KeygateException.Kind.RESOURCE_EXHAUSTED, "too many failed"
+          + " authentications from this address; retry in " + Math.max(1, decision.rateLimit().resetSeconds()) + " s");
+      case RATE_LIMITER_UNAVAILABLE -> throw new KeygateException(KeygateException.Kind.UNAVAILABLE,
+          Reason.RATE_LIMITER_UNAVAILABLE.message());
+      case SCOPE_API_DISABLED -> throw KeygateException.denied(Reason.SCOPE_API_DISABLED.message() + ": this key is"
+          + " bound to a scope whose API access (or that of a scope above it) is off");
+      default -> throw KeygateException.unauthenticated(decision.reason().message() + hint(decision.reason()));
+    };
   }
 
-  /** UNAUTHENTICATED for {@code reason}; a credential that was sent and refused counts as a failure. */
-  private KeygateException refused(Reason reason, String clientIp, String hint) {
-    if (reason != Reason.CREDENTIAL_MISSING) {
-      limiter.countFailure(clientIp);
-    }
-    return KeygateException.unauthenticated(reason.message() + hint);
+  private static String hint(Reason reason) {
+    return switch (reason) {
+      case CREDENTIAL_MISSING, MULTIPLE_CREDENTIALS -> " (send the API key in the x-api-key or authorization: Bearer"
+          + " metadata)";
+      case TRANSPORT_NOT_ACCEPTED -> ": send the key the way its tenant accepts (x-api-key or authorization: Bearer)";
+      default -> "";
+    };
   }
 }

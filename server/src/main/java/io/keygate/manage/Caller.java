@@ -1,5 +1,6 @@
 package io.keygate.manage;
 
+import io.keygate.authz.TenantPolicy;
 import io.keygate.v1.PrincipalKind;
 import java.util.List;
 
@@ -7,7 +8,8 @@ import java.util.List;
  * The authenticated caller of a management RPC: its key's effective permissions, scope binding and
  * token access — everything the no-escalation rules compare a target with.
  *
- * @param systemTenant whether the caller's tenant is the system tenant (may manage tenants)
+ * @param policy the settings of the caller's tenant (its token rules; {@link TenantPolicy#system()}:
+ *     whether it may manage other tenants)
  * @param principalScopeId the scope (team) of the caller's principal; {@code null} if none
  * @param scopeId the scope the caller's key is bound to; {@code null} for a tenant-wide key. A
  *     scope-bound caller acts only inside that scope and the scopes below it.
@@ -17,7 +19,7 @@ import java.util.List;
  */
 public record Caller(
     String tenantId,
-    boolean systemTenant,
+    TenantPolicy policy,
     String principalId,
     PrincipalKind principalKind,
     String parentPrincipalId,
@@ -35,8 +37,13 @@ public record Caller(
 
   /** The actor Keygate itself uses for bootstrap. */
   public static Caller system(String tenantId) {
-    return new Caller(tenantId, true, "system", PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED, null, null, "", "", null,
-        List.of("*"), false, "");
+    return new Caller(tenantId, TenantPolicy.defaults(tenantId, true), "system",
+        PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED, null, null, "", "", null, List.of("*"), false, "");
+  }
+
+  /** Whether the caller's tenant is the system tenant, whose keys may manage other tenants. */
+  public boolean systemTenant() {
+    return policy.system();
   }
 
   public boolean isAgent() {

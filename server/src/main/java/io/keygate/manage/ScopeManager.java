@@ -39,6 +39,7 @@ public final class ScopeManager {
       ScopePath parent = parentId.isEmpty() ? null : Optional.ofNullable(ScopeRows.path(c, caller.tenantId(),
           parentId)).orElseThrow(() -> KeygateException.notFound("scope", parentId));
       Access.requireWithin(caller, parent, "scopes");
+      Access.requireScopeWrite(caller, parent);
       if (parent != null && parent.nodes().size() >= MAX_DEPTH) {
         throw KeygateException.invalid("parent_id lies " + parent.nodes().size() + " levels deep; scopes nest at"
             + " most " + MAX_DEPTH + " deep");
@@ -76,6 +77,7 @@ public final class ScopeManager {
     requireWrite(caller);
     return database.inTransaction(c -> {
       Scope scope = reachable(c, caller, id);
+      Access.requireScopeWrite(caller, ScopeRows.path(c, caller.tenantId(), id));
       Scope.Builder next = scope.toBuilder();
       if (name != null) {
         next.setName(name);
@@ -95,6 +97,7 @@ public final class ScopeManager {
     requireWrite(caller);
     database.inTransaction(c -> {
       Scope scope = reachable(c, caller, id);
+      Access.requireScopeWrite(caller, ScopeRows.path(c, caller.tenantId(), id));
       long references = ScopeRows.references(c, caller.tenantId(), id);
       if (references > 0) {
         throw KeygateException.precondition("scope " + scope.getName() + " still has " + references
@@ -106,8 +109,9 @@ public final class ScopeManager {
     });
   }
 
+  /** Permission first: {@code scopes:write} in some form; which scopes it reaches is checked per target. */
   private static void requireWrite(Caller caller) {
-    Access.require(caller, Access.SCOPES_WRITE);
+    Access.require(caller, Access.SCOPES_WRITE_TEAM); // :all covers :team
     Access.requireWritable(caller);
   }
 

@@ -3,6 +3,7 @@ package io.keygate.manage;
 import io.keygate.KeygateException;
 import io.keygate.keys.Ids;
 import io.keygate.store.postgres.Database;
+import io.keygate.store.postgres.KeyRows;
 import io.keygate.store.postgres.RoleRows;
 import io.keygate.store.postgres.TenantRows;
 import io.keygate.v1.CreateTenantRequest;
@@ -10,6 +11,7 @@ import io.keygate.v1.CreateTenantResponse;
 import io.keygate.v1.GetTenantRequest;
 import io.keygate.v1.ListTenantsRequest;
 import io.keygate.v1.ListTenantsResponse;
+import io.keygate.v1.PermissionSource;
 import io.keygate.v1.Role;
 import io.keygate.v1.Tenant;
 import io.keygate.v1.TenantSettings;
@@ -66,6 +68,7 @@ public final class TenantManager {
       Access.require(caller, Access.TENANT_READ);
     } else if (caller.systemTenant()) {
       requireTenantAdmin(caller);
+      requireApiAccess(caller);
     }
     return database.read(c -> TenantRows.find(c, id))
         .filter(t -> t.getId().equals(caller.tenantId()) || caller.systemTenant())
@@ -91,6 +94,7 @@ public final class TenantManager {
       Access.require(caller, Access.TENANT_WRITE);
     } else if (caller.systemTenant()) {
       requireTenantAdmin(caller);
+      requireApiAccess(caller);
     }
     Access.requireWritable(caller);
     Access.requireNotAgent(caller, "change tenant settings");
@@ -101,7 +105,22 @@ public final class TenantManager {
           .orElseThrow(() -> KeygateException.notFound("tenant", id));
       TenantSettings merged = TenantSettingsRules.merge(current.getSettings(), request.getSettings());
       if (id.equals(caller.tenantId())) {
+        if (!current.getSettings().getApiAccessEnabled() && !merged.getApiAccessEnabled()) {
+          throw KeygateException.denied("API access is disabled for this tenant: an update must switch it on again"
+              + " (settings.api_access_enabled=true)");
+        }
         requireNoEscalation(c, caller, current.getSettings(), merged);
+      }
+      if (merged.getPermissionSource() == PermissionSource.PERMISSION_SOURCE_PRINCIPAL_ROLE
+          && current.getSettings().getPermissionSource() != merged.getPermissionSource()) {
+        // Keys would take their owner's permissions: one whose role differs would silently change
+        // what it holds, so the switch waits for those; a role equal to the owner's says nothing more.
+        long differing = KeyRows.countWithOwnRole(c, id);
+        if (differing > 0) {
+          throw KeygateException.precondition(differing + " API keys of this tenant have a role of their own (not"
+              + " their owner's), which PRINCIPAL_ROLE would ignore: clear their role_id (or delete them) first");
+        }
+        KeyRows.clearRolesOfOwners(c, id);
       }
       String name = newName != null ? newName : current.getName();
       TenantRows.update(c, id, name, merged);
@@ -122,12 +141,31 @@ public final class TenantManager {
       Access.requireCovers(caller, before.getDefaultPermissions().getValuesList(), "the default permissions");
       Access.requireCovers(caller, after.getDefaultPermissions().getValuesList(), "the new default permissions");
     }
+    if (!before.getRoutes().equals(after.getRoutes())) {
+      // A route table decides what every permission lets a key do: remapping a path to a permission
+      // a key holds gives it that path, the caller's own keys included. So only a key that already
+      // may do everything (*) changes it.
+      Access.requireCovers(caller, List.of("*"), "changing the routes reshapes what every permission allows, so it"
+          + " needs *; the caller's permissions");
+    }
+    if (!before.getTokenManagementResources().equals(after.getTokenManagementResources())) {
+      // Which writes count as managing tokens is what keeps every agent of the tenant from them.
+      Access.requireCovers(caller, List.of("*"), "changing token_management_resources frees or binds every agent,"
+          + " so it needs *; the caller's permissions");
+    }
     if (before.getPermissionSource() != after.getPermissionSource()) {
       Access.requireCovers(caller, after.getDefaultPermissions().getValuesList(), "the default permissions");
       for (Role role : RoleRows.all(c, caller.tenantId())) {
         Access.requireCovers(caller, role.getPermissionsList(), "switching the permission source reshapes every"
             + " key; role " + role.getName() + "'s permissions");
       }
+    }
+  }
+
+  /** Refuses a caller whose own tenant has API access off anything beyond switching it on again. */
+  private static void requireApiAccess(Caller caller) {
+    if (!caller.policy().apiAccessEnabled()) {
+      throw KeygateException.denied("API access is disabled for this API key's tenant: switch it on again first");
     }
   }
 

@@ -2,6 +2,8 @@ package io.keygate.manage;
 
 import com.google.protobuf.Duration;
 import io.keygate.KeygateException;
+import io.keygate.authz.RouteTable;
+import io.keygate.authz.TenantPolicy;
 import io.keygate.v1.AcceptedCredentials;
 import io.keygate.v1.Lifetime;
 import io.keygate.v1.LifetimeUnit;
@@ -9,11 +11,18 @@ import io.keygate.v1.PermissionSource;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.StringList;
 import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenIssuers;
+import io.keygate.v1.TokenOwners;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Tenant settings: their defaults, how a patch merges into them, and their limits. */
 public final class TenantSettingsRules {
   static final long MAX_LIMIT_REQUESTS = 1_000_000_000L;
   static final long MAX_WINDOW_SECONDS = 86_400;
+  private static final Pattern RESOURCE = Pattern.compile("[a-z0-9_.-]+");
 
   private TenantSettingsRules() {}
 
@@ -31,6 +40,12 @@ public final class TenantSettingsRules {
         .setMaxActiveTokensPerPrincipal(50)
         .setMaxTokenLifetime(Lifetime.newBuilder().setAmount(12).setUnit(LifetimeUnit.LIFETIME_UNIT_MONTHS))
         .setPersonalKeysTenantWideOnly(false)
+        .setAuthFailureGuardBlocksValidKeys(true)
+        .setTokenIssuers(TokenIssuers.TOKEN_ISSUERS_USERS_AND_ADMIN_SERVICE_ACCOUNTS)
+        .setTokenOwners(TokenOwners.TOKEN_OWNERS_ANY_COVERED)
+        .setTokenManagementResources(StringList.newBuilder().addAllValues(
+            new TreeSet<>(TenantPolicy.DEFAULT_TOKEN_RESOURCES)))
+        .setRoutes("")
         .build();
   }
 
@@ -88,7 +103,44 @@ public final class TenantSettingsRules {
     if (patch.hasPersonalKeysTenantWideOnly()) {
       out.setPersonalKeysTenantWideOnly(patch.getPersonalKeysTenantWideOnly());
     }
+    if (patch.hasAuthFailureGuardBlocksValidKeys()) {
+      out.setAuthFailureGuardBlocksValidKeys(patch.getAuthFailureGuardBlocksValidKeys());
+    }
+    if (patch.getTokenIssuersValue() != 0) {
+      out.setTokenIssuers(known(patch.getTokenIssuers(), "settings.token_issuers"));
+    }
+    if (patch.getTokenOwnersValue() != 0) {
+      out.setTokenOwners(known(patch.getTokenOwners(), "settings.token_owners"));
+    }
+    if (patch.hasTokenManagementResources()) {
+      out.setTokenManagementResources(StringList.newBuilder().addAllValues(
+          resources("settings.token_management_resources", patch.getTokenManagementResources().getValuesList())));
+    }
+    if (patch.hasRoutes()) {
+      try {
+        RouteTable.parseTenant(patch.getRoutes());
+      } catch (IllegalArgumentException e) {
+        throw KeygateException.invalid("settings.routes: " + e.getMessage());
+      }
+      out.setRoutes(patch.getRoutes());
+    }
     return out.build();
+  }
+
+  /** 1–16 distinct resource names ({@code [a-z0-9_.-]}, as the first segment of a permission), sorted. */
+  private static Set<String> resources(String field, List<String> names) {
+    if (names.isEmpty() || names.size() > 16) {
+      throw KeygateException.invalid(field + " needs 1 to 16 resource names, got " + names.size());
+    }
+    Set<String> out = new TreeSet<>();
+    for (String name : names) {
+      if (name.length() > 64 || !RESOURCE.matcher(name).matches()) {
+        throw KeygateException.invalid(field + ": '" + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
+            + "' is not a resource name: 1–64 of [a-z0-9_.-], as the part of a permission before its first ':'");
+      }
+      out.add(name);
+    }
+    return out;
   }
 
   private static long range(String field, long value, long max) {

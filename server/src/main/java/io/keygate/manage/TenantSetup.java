@@ -7,8 +7,10 @@ import io.keygate.store.postgres.RoleRows;
 import io.keygate.store.postgres.TenantRows;
 import io.keygate.v1.ApiKey;
 import io.keygate.v1.Principal;
+import io.keygate.v1.PermissionSource;
 import io.keygate.v1.PrincipalKind;
 import io.keygate.v1.Role;
+import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,17 +66,19 @@ public final class TenantSetup {
         .setRoleId(role.getId())
         .build();
     PrincipalRows.insert(c, principal);
+    TenantSettings settings = TenantRows.find(c, tenantId).orElseThrow().getSettings();
+    // Where keys take their owner's permissions, a role on the key would only be shown, never used.
+    boolean keyRole = settings.getPermissionSource() != PermissionSource.PERMISSION_SOURCE_PRINCIPAL_ROLE;
     ApiKey key = ApiKey.newBuilder()
         .setId(Ids.apiKey())
         .setTenantId(tenantId)
         .setName(displayName + " key")
         .setDescription("The tenant's first admin key, created with the tenant.")
         .setOwnerPrincipalId(principal.getId())
-        .setRoleId(role.getId())
+        .setRoleId(keyRole ? role.getId() : "")
         .build();
     KeyRows.insert(c, key, null, null, null);
-    TokenIssuer.Issued issued = issuer.issue(c, key, TenantRows.find(c, tenantId).orElseThrow().getSettings(),
-        TokenSpec.newBuilder().setName("admin").build());
+    TokenIssuer.Issued issued = issuer.issue(c, key, settings, TokenSpec.newBuilder().setName("admin").build());
     Audit.record(c, actor, tenantId, "principal.create", "principal", principal.getId(),
         Audit.details("kind", "user", "role_id", role.getId()));
     Audit.record(c, actor, tenantId, "api_key.create", "api_key", key.getId(),

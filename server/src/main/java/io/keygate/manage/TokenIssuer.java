@@ -100,6 +100,15 @@ public final class TokenIssuer {
     return clock.instant();
   }
 
+  /**
+   * A key's own expiry: as {@code expiration} asks (none when unset or {@code never}: its tokens are
+   * capped anyway), refused when it is beyond the tenant's maximum token lifetime.
+   */
+  static Instant keyExpiry(Expiration expiration, TenantSettings settings, Instant now, String field) {
+    return Expirations.resolve(expiration, now, null, field) == null ? null
+        : expiry(expiration, settings, now, field);
+  }
+
   /** The expiry {@code expiration} asks for, capped by the tenant's maximum token lifetime. */
   static Instant expiry(Expiration expiration, TenantSettings settings, Instant now, String field) {
     Instant cap = Expirations.after(now, settings.getMaxTokenLifetime(), "max_token_lifetime");

@@ -45,7 +45,7 @@ public final class TokenManager {
     return database.inTransaction(c -> {
       Instant now = issuer.now();
       ApiKey key = ApiKeyManager.lockVisible(c, caller, keyId, now);
-      TenantSettings settings = authorise(c, caller, key, "create");
+      TenantSettings settings = authorise(c, caller, key, "create", true);
       if (key.getState() != CredentialState.CREDENTIAL_STATE_ACTIVE) {
         throw KeygateException.precondition("API key " + keyId + " is "
             + key.getState().name().substring("CREDENTIAL_STATE_".length()).toLowerCase()
@@ -95,7 +95,7 @@ public final class TokenManager {
       Instant now = issuer.now();
       Token token = findVisible(c, caller, id, now);
       ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
-      TenantSettings settings = authorise(c, caller, key, "create");
+      TenantSettings settings = authorise(c, caller, key, "create", false);
       Instant expiresAt = request.hasExpiration()
           ? TokenIssuer.expiry(request.getExpiration(), settings, now, "expiration")
           : token.hasExpireTime() ? Sql.fromProto(token.getExpireTime()) : null;
@@ -126,7 +126,7 @@ public final class TokenManager {
       Instant now = issuer.now();
       Token token = findVisible(c, caller, id, now);
       ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
-      TenantSettings settings = authorise(c, caller, key, "create");
+      TenantSettings settings = authorise(c, caller, key, "create", true);
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
         throw KeygateException.precondition("API key " + key.getId() + " is revoked; its tokens cannot be rotated");
       }
@@ -153,7 +153,7 @@ public final class TokenManager {
       Instant now = issuer.now();
       Token token = findVisible(c, caller, id, now);
       ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
-      authorise(c, caller, key, "delete");
+      authorise(c, caller, key, "delete", false);
       TokenRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "token.delete", "token", id, Audit.details("api_key_id", key.getId(),
           "hint", token.getHint()));
@@ -171,13 +171,17 @@ public final class TokenManager {
 
   /**
    * Refuses unless the caller may {@code verb} tokens of {@code key}: the permission for its owner,
-   * and everything the key holds (no key obtains, shapes or takes over a more privileged key's
-   * secrets). Returns the tenant's settings.
+   * the tenant's token rules when the call {@code issues} a secret, and everything the key holds (no
+   * key obtains, shapes or takes over a more privileged key's secrets). Returns the tenant's settings.
    */
-  private static TenantSettings authorise(Connection c, Caller caller, ApiKey key, String verb) throws SQLException {
+  private static TenantSettings authorise(Connection c, Caller caller, ApiKey key, String verb, boolean issues)
+      throws SQLException {
     Principal owner = PrincipalRows.find(c, caller.tenantId(), key.getOwnerPrincipalId()).orElseThrow();
     Access.requireKeyAction(caller, owner, verb);
     TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
+    if (issues) {
+      Access.requireIssuer(caller, owner, settings);
+    }
     Access.requireCovers(caller, Grants.ofKey(c, settings, key).permissions(), "this key's permissions");
     return settings;
   }

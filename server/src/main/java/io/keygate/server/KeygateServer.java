@@ -14,7 +14,8 @@ import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
 import io.keygate.config.RateLimitConfig;
 import io.keygate.decision.Authorizer;
-import io.keygate.decision.RouteTable;
+import io.keygate.decision.Limits;
+import io.keygate.authz.RouteTable;
 import io.keygate.keys.SecretFormat;
 import io.keygate.manage.ApiKeyManager;
 import io.keygate.manage.AuditReader;
@@ -117,18 +118,19 @@ public final class KeygateServer implements AutoCloseable {
       decisionStore = cache;
     }
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
-    this.counters = counters(hot.rateLimits(), clock);
+    this.executor = boundedExecutor(config.executorThreads());
+    RateLimitConfig limits = hot.rateLimits();
+    this.counters = counters(limits, clock);
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
-        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())),
-        hot.rateLimits().failOpen(), hot.rateLimits().ipLimit(), hot.rateLimits().ipWindow().toMillis(),
-        hot.rateLimits().authFailureLimit(), hot.rateLimits().authFailureWindow().toMillis());
-    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, usage);
+        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), executor);
+    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, new Limits(
+        limits.authFailureLimit(), limits.authFailureWindow().toMillis(), limits.flaggedLookupsPerMinute()), usage,
+        executor);
     this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
-    CallerInterceptor callers = new CallerInterceptor(new Authenticator(decisionStore, limiter, format, clock));
-    this.executor = boundedExecutor(config.executorThreads());
+    CallerInterceptor callers = new CallerInterceptor(new Authenticator(authorizer));
     // The decision services answer cached keys on the transport thread (no executor hop) and move
     // what may block — database lookups, a Redis client not connected yet — to the pool themselves.
     this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads(), Set.of(
@@ -142,8 +144,8 @@ public final class KeygateServer implements AutoCloseable {
         .callExecutor(admission)
         .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .addService(messages.guard(new AuthorizerGrpcService(authorizer, executor).bindService()))
-        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), executor).bindService()))
+        .addService(messages.guard(new AuthorizerGrpcService(authorizer).bindService()))
+        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops()).bindService()))
         .addService(messages.guard(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database,
             setup)), callers)))
         .addService(messages.guard(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)),

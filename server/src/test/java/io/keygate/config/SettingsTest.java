@@ -20,7 +20,7 @@ class SettingsTest {
     assertThat(config.metricsAddress()).isNull();
     assertThat(config.hotPath().cacheTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.hotPath().routesFile()).isNull();
-    assertThat(config.hotPath().rateLimits().ipLimit()).isEqualTo(1000);
+    assertThat(config.hotPath().rateLimits().authFailureLimit()).isEqualTo(100);
     assertThat(config.hotPath().rateLimits().redis()).isFalse();
   }
 

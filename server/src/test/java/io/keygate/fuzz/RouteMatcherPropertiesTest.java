@@ -2,7 +2,7 @@ package io.keygate.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keygate.decision.RouteTable;
+import io.keygate.authz.RouteTable;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -9,6 +9,8 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.keygate.keys.SecretFormat;
+import io.keygate.v1.TenantSettings;
+import io.keygate.v1.UpdateTenantRequest;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -76,8 +78,10 @@ class AbuseGuardsIT {
 
   @Test
   void requestsWithoutAClientAddressShareOneAllowance() {
-    TestKeygate keygate = FLEET.keygate(Map.of("KEYGATE_IP_LIMIT_REQUESTS", "5"));
+    TestKeygate keygate = FLEET.keygate();
     String secret = keygate.system.secret();
+    keygate.tenants(secret).updateTenant(UpdateTenantRequest.newBuilder().setSettings(TenantSettings.newBuilder()
+        .setIpLimitRequests(5)).build());
     for (int i = 0; i < 5; i++) {
       assertThat(authorize(keygate, secret, "").getReason()).isEqualTo(Reason.REASON_OK);
     }

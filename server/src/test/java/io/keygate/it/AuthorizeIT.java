@@ -197,14 +197,16 @@ class AuthorizeIT {
         .getSecret();
 
     assertThat(authorizeIn(orgBound, project).getHttpStatus()).isEqualTo(200);
+    assertThat(authorizeIn(orgBound, org).getHttpStatus()).isEqualTo(200);
     assertThat(authorizeIn(tenantWide, project).getHttpStatus()).isEqualTo(200);
+    assertDenied(authorize(orgBound, "conversations", "read"), 403, Reason.REASON_SCOPE_FORBIDDEN);
     assertDenied(authorizeIn(orgBound, sibling), 403, Reason.REASON_SCOPE_FORBIDDEN);
     assertDenied(authorizeIn(tenantWide, "scp_00000000000000000000000000"), 403, Reason.REASON_SCOPE_FORBIDDEN);
 
     keygate.scopes(admin).updateScope(UpdateScopeRequest.newBuilder().setScopeId(org).setApiAccessEnabled(false)
         .build());
     assertDenied(authorizeIn(tenantWide, project), 403, Reason.REASON_SCOPE_API_DISABLED);
-    assertDenied(authorize(orgBound, "conversations", "read"), 403, Reason.REASON_SCOPE_API_DISABLED);
+    assertDenied(authorizeIn(orgBound, org), 403, Reason.REASON_SCOPE_API_DISABLED);
     assertThat(authorizeIn(tenantWide, sibling).getHttpStatus()).isEqualTo(200);
   }
 

@@ -254,14 +254,18 @@ class EnvoyCheckIT {
   }
 
   @Test
-  void disabledScopeIs403() {
+  void aScopeBoundKeyIsAllowedOnItsScopesRoutesOnlyAndADisabledScopeIs403() {
     String scope = keygate.scopes(admin).createScope(CreateScopeRequest.newBuilder().setName("envoy-org")
         .setKind("org").build()).getScope().getId();
     String secret = newKey(CreateApiKeyRequest.newBuilder().setRoleId(readerRoleId).setScopeId(scope)).getSecret();
-    assertAllowed(check("GET", "/v1/conversations", "x-api-key", secret));
+    // The route names the scope it serves (per-route context_extensions), as Envoy config does.
+    assertAllowed(check(withContext(request("GET", "/v1/conversations", Map.of("x-api-key", secret)),
+        "scope_id", scope)));
+    assertDenied(check("GET", "/v1/conversations", "x-api-key", secret), 403, "scope_forbidden");
     keygate.scopes(admin).updateScope(UpdateScopeRequest.newBuilder().setScopeId(scope).setApiAccessEnabled(false)
         .build());
-    assertDenied(check("GET", "/v1/conversations", "x-api-key", secret), 403, "scope_api_disabled");
+    assertDenied(check(withContext(request("GET", "/v1/conversations", Map.of("x-api-key", secret)),
+        "scope_id", scope)), 403, "scope_api_disabled");
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.keygate.v1.KeyRateLimit;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.Reason;
+import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The default backend: one sidecar counting in-process. Limits are exact, reported in headers on
- * allowed and denied answers (Authorize and Envoy Check), the per-IP limit is counted before the
- * key lookup and shared by every key, and informational limits never deny.
+ * allowed and denied answers (Authorize and Envoy Check); the tenant's per-IP limit is shared by
+ * every key of the tenant and by nobody else's; refused credentials meet the deployment's guard;
+ * informational limits never deny.
  */
 class RateLimitIT {
   private static final int IP_LIMIT = 30;
@@ -44,6 +46,8 @@ class RateLimitIT {
 
   private static TestKeygate keygate;
   private static String admin;
+  /** The admin key of another tenant with the same IP limit. */
+  private static String other;
   private static String roleId;
 
   @RegisterExtension
@@ -51,10 +55,12 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() {
-    keygate = FLEET.keygate(Map.of("KEYGATE_IP_LIMIT_REQUESTS", Integer.toString(IP_LIMIT),
-        "KEYGATE_AUTH_FAILURE_LIMIT", Integer.toString(AUTH_FAILURE_LIMIT)));
-    CreateTenantResponse tenant = keygate.newTenant("limits");
+    keygate = FLEET.keygate(Map.of("KEYGATE_AUTH_FAILURE_LIMIT", Integer.toString(AUTH_FAILURE_LIMIT)));
+    CreateTenantResponse tenant = keygate.newTenant("limits", TenantSettings.newBuilder()
+        .setIpLimitRequests(IP_LIMIT).build());
     admin = tenant.getAdminSecret();
+    other = keygate.newTenant("neighbour", TenantSettings.newBuilder().setIpLimitRequests(IP_LIMIT).build())
+        .getAdminSecret();
     roleId = keygate.roles(admin).createRole(CreateRoleRequest.newBuilder().setName("reader")
         .addPermissions("conversations:read").build()).getRole().getId();
   }
@@ -92,11 +98,13 @@ class RateLimitIT {
     }
   }
 
+  /** The seeds' per-IP limit: every request of the tenant from the IP, whatever key, and no one else's. */
   @Test
-  void ipLimitCountsBadKeysAndEveryKeyAndNewKeysDoNotRaiseIt() {
+  void theTenantsIpLimitCountsEveryRequestOfTheTenantAndNewKeysDoNotRaiseIt() {
     String ip = nextIp();
+    String first = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
     for (int i = 0; i < 10; i++) {
-      assertThat(authorize("lk_" + "0".repeat(64), ip).getHttpStatus()).isEqualTo(401);
+      assertThat(authorize(first, ip, "invoices").getHttpStatus()).as("denied, and counted").isEqualTo(403);
     }
     for (int i = 0; i < 20; i++) {
       String secret = newKey(0, RateLimitMode.RATE_LIMIT_MODE_UNSPECIFIED).getSecret();
@@ -110,10 +118,12 @@ class RateLimitIT {
     assertThat(denied.getResponseHeadersMap()).containsEntry("x-ratelimit-limit", Integer.toString(IP_LIMIT))
         .containsEntry("x-ratelimit-remaining", "0");
     assertThat(Long.parseLong(denied.getResponseHeadersMap().get("retry-after"))).isBetween(1L, 916L);
-    AuthorizeResponse flood = authorize("lk_" + "1".repeat(64), ip);
-    assertThat(flood.getReason()).as("over the limit, a bad key is refused before it is looked at")
-        .isEqualTo(Reason.REASON_IP_RATE_LIMITED);
     assertThat(authorize(another, nextIp()).getDecision()).as("another IP").isEqualTo(Decision.DECISION_ALLOW);
+    assertThat(authorize(other, ip).getDecision()).as("another tenant, same IP: its own allowance")
+        .isEqualTo(Decision.DECISION_ALLOW);
+    assertThat(authorize("lk_" + "1".repeat(64), ip).getReason())
+        .as("an unknown key names no tenant: the deployment's guard, not the tenant's limit, meets it")
+        .isEqualTo(Reason.REASON_CREDENTIAL_MALFORMED);
   }
 
   /** Guessing keys from one IP is stopped long before the IP limit, for every key from that IP. */
@@ -180,8 +190,12 @@ class RateLimitIT {
   }
 
   private static AuthorizeResponse authorize(String secret, String ip) {
+    return authorize(secret, ip, "conversations");
+  }
+
+  private static AuthorizeResponse authorize(String secret, String ip, String resource) {
     return keygate.authorizer().authorize(AuthorizeRequest.newBuilder().setCredential(secret)
-        .setResource("conversations").setAction("read").setClientIp(ip).build());
+        .setResource(resource).setAction("read").setClientIp(ip).build());
   }
 
   private static CheckResponse check(String secret, String ip) {

@@ -166,11 +166,11 @@ class SidecarFleetIT {
     String scopeId = a.scopes(admin).createScope(CreateScopeRequest.newBuilder()
         .setName("collective-" + System.nanoTime()).setKind("collective").build()).getScope().getId();
     CreateApiKeyResponse key = newKey(CreateApiKeyRequest.newBuilder().setScopeId(scopeId));
-    assertAllowedAndCachedOnB(key.getSecret());
+    assertAllowedAndCachedOnB(key.getSecret(), scopeId);
     long start = System.nanoTime();
     a.scopes(admin).updateScope(UpdateScopeRequest.newBuilder().setScopeId(scopeId).setApiAccessEnabled(false)
         .build());
-    awaitReasonOnB(key.getSecret(), Reason.REASON_SCOPE_API_DISABLED, start);
+    awaitReasonOnB(key.getSecret(), scopeId, Reason.REASON_SCOPE_API_DISABLED, start);
   }
 
   @Test
@@ -235,10 +235,15 @@ class SidecarFleetIT {
    * the key's own creation among them, which must not evict the record B just read.
    */
   private static void assertAllowedAndCachedOnB(String secret) {
-    assertThat(authorizeOnB(secret).getReason()).isEqualTo(Reason.REASON_OK);
+    assertAllowedAndCachedOnB(secret, "");
+  }
+
+  /** As above, for a request in {@code scopeId} (empty: tenant-wide). */
+  private static void assertAllowedAndCachedOnB(String secret, String scopeId) {
+    assertThat(authorizeOnB(secret, scopeId).getReason()).isEqualTo(Reason.REASON_OK);
     awaitFeedOfB();
     long misses = b.server.cache().misses();
-    assertThat(authorizeOnB(secret).getReason()).isEqualTo(Reason.REASON_OK);
+    assertThat(authorizeOnB(secret, scopeId).getReason()).isEqualTo(Reason.REASON_OK);
     assertThat(b.server.cache().misses()).as("served from B's cache").isEqualTo(misses);
   }
 
@@ -249,10 +254,14 @@ class SidecarFleetIT {
   }
 
   private static void awaitReasonOnB(String secret, Reason expected, long startNanos) {
+    awaitReasonOnB(secret, "", expected, startNanos);
+  }
+
+  private static void awaitReasonOnB(String secret, String scopeId, Reason expected, long startNanos) {
     long deadline = startNanos + PUSH_BOUND_MILLIS * 1_000_000;
     Reason seen;
     do {
-      seen = authorizeOnB(secret).getReason();
+      seen = authorizeOnB(secret, scopeId).getReason();
       if (seen == expected) {
         LAGS.add((System.nanoTime() - startNanos) / 1_000_000);
         return;
@@ -264,7 +273,11 @@ class SidecarFleetIT {
   }
 
   private static AuthorizeResponse authorizeOnB(String secret) {
-    return b.authorizer().authorize(request(secret));
+    return authorizeOnB(secret, "");
+  }
+
+  private static AuthorizeResponse authorizeOnB(String secret, String scopeId) {
+    return b.authorizer().authorize(request(secret).toBuilder().setScopeId(scopeId).build());
   }
 
   private static AuthorizeRequest request(String secret) {

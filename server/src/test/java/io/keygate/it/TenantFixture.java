@@ -1,5 +1,6 @@
 package io.keygate.it;
 
+import io.grpc.Metadata;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.CreateApiKeyRequest;
@@ -84,9 +85,13 @@ final class TenantFixture {
 
   /** A key of {@code ownerId} with {@code roleId} (empty: none), bound to {@code scopeId}, and a read-write token. */
   CreateApiKeyResponse key(String ownerId, String roleId, String scopeId) {
-    return keygate.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("key-" + NAMES.incrementAndGet())
-        .setOwnerPrincipalId(ownerId).setRoleId(roleId).setScopeId(scopeId)
+    CreateApiKeyResponse created = keygate.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder()
+        .setName("key-" + NAMES.incrementAndGet()).setOwnerPrincipalId(ownerId).setRoleId(roleId).setScopeId(scopeId)
         .setInitialToken(TokenSpec.newBuilder().setAccess(TokenAccess.TOKEN_ACCESS_READ_WRITE)).build());
+    if (keygate.credentials(admin).containsKey(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER))) {
+      keygate.sendAsBearer(created.getSecret()); // the tenant accepts only Bearer
+    }
+    return created;
   }
 
   /** A secret of a new user holding a new role with {@code permissions}. */

@@ -10,6 +10,7 @@ import io.keygate.config.Settings;
 import io.keygate.manage.Bootstrap;
 import io.keygate.server.KeygateServer;
 import io.keygate.testing.TestClock;
+import io.keygate.v1.AcceptedCredentials;
 import io.keygate.v1.ApiKeyServiceGrpc;
 import io.keygate.v1.AuditServiceGrpc;
 import io.keygate.v1.AuthorizerServiceGrpc;
@@ -23,6 +24,8 @@ import io.keygate.v1.TenantSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +40,7 @@ public final class TestKeygate implements AutoCloseable {
   public final Bootstrap.Result system;
   /** The clock every rule of this server reads. */
   public final Clock clock;
+  private final Set<String> bearerSecrets = ConcurrentHashMap.newKeySet();
 
   private TestKeygate(KeygateServer server, String jdbcUrl, Bootstrap.Result system, Clock clock) {
     this.server = server;
@@ -97,33 +101,46 @@ public final class TestKeygate implements AutoCloseable {
     return metadata;
   }
 
+  /**
+   * Management calls with {@code secret} go as {@code authorization: Bearer} from now on — for keys of
+   * tenants that accept only Bearer ({@link #newTenant} registers their admin's).
+   */
+  public void sendAsBearer(String secret) {
+    bearerSecrets.add(secret);
+  }
+
+  /** {@code secret} the way its tenant accepts it: Bearer if registered so, else {@code x-api-key}. */
+  public Metadata credentials(String secret) {
+    return bearerSecrets.contains(secret) ? bearer(secret) : apiKeyHeader(secret);
+  }
+
   public static <S extends AbstractStub<S>> S with(S stub, Metadata metadata) {
     return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
         .withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
   public ApiKeyServiceGrpc.ApiKeyServiceBlockingStub keys(String secret) {
-    return with(ApiKeyServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(ApiKeyServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public RoleServiceGrpc.RoleServiceBlockingStub roles(String secret) {
-    return with(RoleServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(RoleServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public PrincipalServiceGrpc.PrincipalServiceBlockingStub principals(String secret) {
-    return with(PrincipalServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(PrincipalServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public ScopeServiceGrpc.ScopeServiceBlockingStub scopes(String secret) {
-    return with(ScopeServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(ScopeServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public TenantServiceGrpc.TenantServiceBlockingStub tenants(String secret) {
-    return with(TenantServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(TenantServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public AuditServiceGrpc.AuditServiceBlockingStub audit(String secret) {
-    return with(AuditServiceGrpc.newBlockingStub(channel), apiKeyHeader(secret));
+    return with(AuditServiceGrpc.newBlockingStub(channel), credentials(secret));
   }
 
   public AuthorizerServiceGrpc.AuthorizerServiceBlockingStub authorizer() {
@@ -132,8 +149,12 @@ public final class TestKeygate implements AutoCloseable {
 
   /** A new tenant with the given settings; returns what CreateTenant returned (with its admin secret). */
   public CreateTenantResponse newTenant(String name, TenantSettings settings) {
-    return tenants(system.secret()).createTenant(CreateTenantRequest.newBuilder()
+    CreateTenantResponse created = tenants(system.secret()).createTenant(CreateTenantRequest.newBuilder()
         .setName(name).setSettings(settings).build());
+    if (settings.getAcceptedCredentials() == AcceptedCredentials.ACCEPTED_CREDENTIALS_BEARER) {
+      sendAsBearer(created.getAdminSecret());
+    }
+    return created;
   }
 
   public CreateTenantResponse newTenant(String name) {

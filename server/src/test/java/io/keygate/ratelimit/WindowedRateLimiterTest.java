@@ -4,20 +4,20 @@ import static io.keygate.testing.TestClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.KeygateException;
-import io.keygate.authz.CredentialRecord;
-import io.keygate.testing.Records;
 import io.keygate.testing.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Which limits a request is counted against, which one binds, and the failure modes. */
+/** The binding limit, the failure modes and the pause after a failure (which limits to count is the decision's). */
 class WindowedRateLimiterTest {
   private static final long FIFTEEN_MINUTES = 900_000;
+  private static final Executor DIRECT = Runnable::run;
 
   private final TestClock clock = new TestClock(START);
   private final Recording counters = new Recording(new LocalCounters(clock, 1000));
@@ -27,7 +27,7 @@ class WindowedRateLimiterTest {
   private final AtomicLong nanos = new AtomicLong();
 
   private WindowedRateLimiter limiter(boolean failOpen) {
-    return new WindowedRateLimiter(counters, fallback, failOpen, 5, FIFTEEN_MINUTES, 0, 60_000, nanos::get);
+    return new WindowedRateLimiter(counters, fallback, failOpen, DIRECT, nanos::get);
   }
 
   /** Past the pause after a failure: the next count asks the store again. */
@@ -35,79 +35,37 @@ class WindowedRateLimiterTest {
     nanos.addAndGet(WindowedRateLimiter.BREAK_MILLIS * 1_000_000);
   }
 
-  @Test
-  void theIpIsCountedAloneBeforeTheLookupAndNotAgainAfterIt() {
-    WindowedRateLimiter limiter = limiter(true);
-    limiter.countIp("192.0.2.1");
-    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, true);
-    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1"), List.of("key:key_1"));
+  private static LimitSpec ip(long limit) {
+    return new LimitSpec(LimitStatus.Scope.IP, "ip:ten_1:192.0.2.1", limit, FIFTEEN_MINUTES, false);
+  }
+
+  private static LimitSpec key(long limit, boolean informational) {
+    return new LimitSpec(LimitStatus.Scope.KEY, "key:key_1", limit, 60_000, informational);
+  }
+
+  private static LimitSpec guard(long limit) {
+    return new LimitSpec(LimitStatus.Scope.IP, "authfail:192.0.2.1", limit, FIFTEEN_MINUTES, false, true);
   }
 
   @Test
-  void aCachedKeyCountsIpAndKeyInOneCall() {
-    limiter(true).countKey(key(10, true, 5, 900), "192.0.2.1", false, true);
-    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1", "key:key_1"));
+  void nothingToCountAsksNobody() {
+    assertThat(now(limiter(true).count(List.of()))).isEqualTo(RateLimiter.Outcome.NONE);
+    assertThat(counters.asked).hasValue(0);
   }
 
   @Test
-  void aTenantWithItsOwnIpLimitGetsItsOwnCounterBesideTheDeployments() {
-    limiter(true).countKey(key(10, true, 100, 60), "192.0.2.1", false, true);
-    assertThat(counters.calls).containsExactly(List.of("ip:192.0.2.1", "ip:ten_1:192.0.2.1", "key:key_1"));
+  void allLimitsAreCountedInOneCall() {
+    limiter(true).count(List.of(ip(5), key(10, false)));
+    assertThat(counters.calls).containsExactly(List.of("ip:ten_1:192.0.2.1", "key:key_1"));
   }
 
   @Test
-  void aDeniedRequestIsNotCountedAgainstTheKey() {
-    WindowedRateLimiter limiter = limiter(true);
-    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, false);
-    assertThat(counters.calls).isEmpty();
-    limiter.countKey(key(0, true, 5, 900), "192.0.2.1", true, true);
-    assertThat(counters.calls).isEmpty();
-  }
-
-  /** Requests that hide their address share one allowance: leaving client_ip empty buys no limit. */
-  @Test
-  void requestsWithoutAnAddressAreCountedAsOneUnknownClient() {
+  void aFullLimitBindsAndReportsItsReset() {
     WindowedRateLimiter limiter = limiter(true);
     for (int i = 0; i < 5; i++) {
-      assertThat(limiter.countIp(i % 2 == 0 ? "" : ClientAddress.UNKNOWN).denies()).isFalse();
+      assertThat(now(limiter.count(List.of(ip(5), key(1000, false)))).denies()).isFalse();
     }
-    assertThat(limiter.countIp("").denies()).isTrue();
-    assertThat(counters.calls).allSatisfy(call -> assertThat(call).contains("ip:unknown"));
-  }
-
-  /** Every address of one /64 is one client: walking through them buys no second allowance. */
-  @Test
-  void theAddressesOfOneIpv6Slash64AreOneClient() {
-    WindowedRateLimiter limiter = limiter(true);
-    for (int i = 0; i < 5; i++) {
-      assertThat(limiter.countIp("2001:db8:1:2::" + Integer.toHexString(i + 1)).denies()).isFalse();
-    }
-    assertThat(limiter.countIp("2001:db8:1:2:ffff::9").denies()).isTrue();
-    assertThat(limiter.countIp("2001:db8:1:3::1").denies()).as("the next /64").isFalse();
-  }
-
-  /** After a failure the store is left alone for a moment: a decision counting two limits waits once. */
-  @Test
-  void afterAFailureTheStoreIsNotAskedAgainUntilThePauseIsOver() {
-    WindowedRateLimiter limiter = limiter(true);
-    counters.failing = true;
-    limiter.countIp("192.0.2.1");
-    limiter.countKey(key(10, true, 5, 900), "192.0.2.1", true, true);
-    limiter.countFailure("192.0.2.1");
-    assertThat(counters.asked).as("asked once, then answered by the failure mode").hasValue(1);
-    assertThat(limiter.errors()).isEqualTo(1);
-    pauseOver();
-    limiter.countIp("192.0.2.1");
-    assertThat(counters.asked).hasValue(2);
-  }
-
-  @Test
-  void theIpLimitBindsOnceFullForEveryKey() {
-    WindowedRateLimiter limiter = limiter(true);
-    for (int i = 0; i < 5; i++) {
-      assertThat(limiter.countIp("192.0.2.1").denies()).isFalse();
-    }
-    RateLimiter.Outcome sixth = limiter.countKey(key(1000, true, 5, 900), "192.0.2.1", false, true);
+    RateLimiter.Outcome sixth = now(limiter.count(List.of(ip(5), key(1000, false))));
     assertThat(sixth.denies()).isTrue();
     assertThat(sixth.binding().scope()).isEqualTo(LimitStatus.Scope.IP);
     assertThat(sixth.binding().remaining()).isZero();
@@ -117,15 +75,46 @@ class WindowedRateLimiterTest {
   @Test
   void theBindingLimitIsTheEnforcedOneWithLeastRoomAndAnInformationalOneNeverDenies() {
     WindowedRateLimiter limiter = limiter(true);
-    RateLimiter.Outcome first = limiter.countKey(key(3, false, 5, 900), "192.0.2.1", false, true);
+    RateLimiter.Outcome first = now(limiter.count(List.of(key(3, true), ip(5))));
     assertThat(first.binding().scope()).as("informational key limit 3 vs enforced IP 5").isEqualTo(
         LimitStatus.Scope.IP);
-    for (int i = 0; i < 3; i++) {
-      assertThat(limiter.countKey(key(3, false, 5, 900), "192.0.2." + (10 + i), false, true).denies()).isFalse();
+    RateLimiter.Outcome over = null;
+    for (int i = 0; i < 4; i++) {
+      over = now(limiter.count(List.of(key(3, true), new LimitSpec(LimitStatus.Scope.IP, "ip:" + i, 5,
+          FIFTEEN_MINUTES, false))));
     }
-    RateLimiter.Outcome over = limiter.countKey(key(3, false, 5, 900), "192.0.2.20", false, true);
-    assertThat(over.denies()).isFalse();
+    assertThat(over.denies()).as("an informational limit over its count").isFalse();
     assertThat(over.binding().scope()).isEqualTo(LimitStatus.Scope.IP);
+  }
+
+  /** A guard that is only checked describes nothing until it refuses. */
+  @Test
+  void aCheckedGuardBindsOnlyWhenItRefuses() {
+    WindowedRateLimiter limiter = limiter(true);
+    RateLimiter.Outcome normal = now(limiter.count(List.of(guard(3), ip(1000))));
+    assertThat(normal.binding().limit()).isEqualTo(1000);
+    LimitSpec failure = new LimitSpec(LimitStatus.Scope.IP, "authfail:192.0.2.1", 3, FIFTEEN_MINUTES, true);
+    for (int i = 0; i < 3; i++) {
+      limiter.count(List.of(failure));
+    }
+    RateLimiter.Outcome closed = now(limiter.count(List.of(guard(3), ip(1000))));
+    assertThat(closed.denies()).isTrue();
+    assertThat(closed.binding().limit()).isEqualTo(3);
+  }
+
+  /** After a failure the store is left alone for a moment: a burst waits for one timeout, not one each. */
+  @Test
+  void afterAFailureTheStoreIsNotAskedAgainUntilThePauseIsOver() {
+    WindowedRateLimiter limiter = limiter(true);
+    counters.failing = true;
+    limiter.count(List.of(ip(5)));
+    limiter.count(List.of(ip(5), key(10, false)));
+    limiter.count(List.of(guard(3)));
+    assertThat(counters.asked).as("asked once, then answered by the failure mode").hasValue(1);
+    assertThat(limiter.errors()).isEqualTo(1);
+    pauseOver();
+    limiter.count(List.of(ip(5)));
+    assertThat(counters.asked).hasValue(2);
   }
 
   @Test
@@ -133,18 +122,18 @@ class WindowedRateLimiterTest {
     WindowedRateLimiter limiter = limiter(true);
     counters.failing = true;
     for (int i = 0; i < 5; i++) {
-      RateLimiter.Outcome outcome = limiter.countIp("192.0.2.1");
+      RateLimiter.Outcome outcome = now(limiter.count(List.of(ip(5))));
       assertThat(outcome.unavailable()).isFalse();
       assertThat(outcome.denies()).isFalse();
       pauseOver();
     }
-    assertThat(limiter.countIp("192.0.2.1").denies()).as("the local count enforces the limit").isTrue();
+    assertThat(now(limiter.count(List.of(ip(5)))).denies()).as("the local count enforces the limit").isTrue();
     assertThat(limiter.degraded()).isTrue();
     assertThat(limiter.errors()).isEqualTo(6);
     counters.failing = false;
-    assertThat(limiter.countIp("192.0.2.1").denies()).as("still in the pause: counted locally").isTrue();
+    assertThat(now(limiter.count(List.of(ip(5)))).denies()).as("still in the pause: counted locally").isTrue();
     pauseOver();
-    assertThat(limiter.countIp("192.0.2.1").denies()).as("the shared store's count").isFalse();
+    assertThat(now(limiter.count(List.of(ip(5)))).denies()).as("the shared store's count").isFalse();
     assertThat(limiter.degraded()).isFalse();
     assertThat(limiter.errors()).isEqualTo(6);
   }
@@ -153,80 +142,34 @@ class WindowedRateLimiterTest {
   void failClosedAnswersUnavailableAndRecovers() {
     WindowedRateLimiter limiter = limiter(false);
     counters.failing = true;
-    RateLimiter.Outcome outcome = limiter.countKey(key(10, true, 5, 900), "192.0.2.1", false, true);
+    RateLimiter.Outcome outcome = now(limiter.count(List.of(ip(5), key(10, false))));
     assertThat(outcome.unavailable()).isTrue();
     assertThat(outcome.denies()).isFalse();
     assertThat(limiter.degraded()).isTrue();
     counters.failing = false;
     pauseOver();
-    assertThat(limiter.countIp("192.0.2.1").unavailable()).isFalse();
+    assertThat(now(limiter.count(List.of(ip(5)))).unavailable()).isFalse();
     assertThat(limiter.degraded()).isFalse();
     assertThat(limiter.errors()).isEqualTo(1);
   }
 
+  /** A backend that can only block is asked on the blocking executor, never on the caller's thread. */
   @Test
-  void failedAuthenticationsCloseTheIpForEveryKeyButOnlyCountWhenTheyHappen() {
-    WindowedRateLimiter limiter = new WindowedRateLimiter(counters, fallback, true, 1000, FIFTEEN_MINUTES, 3,
-        FIFTEEN_MINUTES);
-    RateLimiter.Outcome normal = limiter.countIp("192.0.2.1");
-    assertThat(normal.binding().limit()).as("the guard is checked but does not describe normal traffic")
-        .isEqualTo(1000);
-    for (int i = 0; i < 3; i++) {
-      assertThat(limiter.countIp("192.0.2.1").denies()).as("checking does not count").isFalse();
-    }
-    for (int i = 0; i < 3; i++) {
-      limiter.countFailure("192.0.2.1");
-    }
-    RateLimiter.Outcome closed = limiter.countIp("192.0.2.1");
-    assertThat(closed.denies()).isTrue();
-    assertThat(closed.binding().limit()).isEqualTo(3);
-    assertThat(limiter.countKey(key(100, true, 1000, 900), "192.0.2.1", false, true).denies())
-        .as("a cached key from that IP").isTrue();
-    assertThat(limiter.countIp("192.0.2.2").denies()).as("another IP").isFalse();
-    clock.advance(FIFTEEN_MINUTES + 15_001);
-    assertThat(limiter.countIp("192.0.2.1").denies()).as("a window later").isFalse();
-  }
-
-  private static CredentialRecord key(long perMinute, boolean enforced, long ipLimit, int ipWindowSeconds) {
-    return Records.key().permissions().limit(perMinute, enforced)
-        .policy(Records.policy().ipLimit(ipLimit, ipWindowSeconds)).build();
-  }
-
-  @Test
-  void theNonBlockingPathCountsTheSameAndHasTheSameFailureModes() {
-    WindowedRateLimiter open = limiter(true);
-    CredentialRecord key = key(3, true, 100, 900);
-    for (int i = 0; i < 3; i++) {
-      assertThat(now(open.countKeyAsync(key, "192.0.2.1", false, true)).denies()).isFalse();
-    }
-    assertThat(now(open.countKeyAsync(key, "192.0.2.1", false, true)).denies()).as("the key's limit").isTrue();
-    assertThat(counters.calls).hasSize(4).allSatisfy(call -> assertThat(call).contains("key:key_1"));
-
-    counters.failing = true;
-    RateLimiter.Outcome failedOpen = now(open.countKeyAsync(key(10, true, 100, 900), "192.0.2.2", false, true));
-    assertThat(failedOpen.unavailable()).isFalse();
-    assertThat(failedOpen.binding()).as("counted in the fallback").isNotNull();
-    assertThat(open.degraded()).isTrue();
-    assertThat(open.errors()).isEqualTo(1);
-
-    WindowedRateLimiter closed = limiter(false);
-    assertThat(now(closed.countKeyAsync(key, "192.0.2.3", false, true)).unavailable()).isTrue();
-    counters.failing = false;
-    pauseOver();
-    assertThat(now(closed.countKeyAsync(key(10, true, 100, 900), "192.0.2.3", false, true)).unavailable()).isFalse();
-    assertThat(closed.degraded()).isFalse();
-  }
-
-  @Test
-  void aBackendThatCanOnlyBlockSendsTheCallerToTheBlockingPath() {
-    Counters blocking = limits -> new LocalCounters(clock, 10).count(limits); // no countAsync
-    WindowedRateLimiter limiter = new WindowedRateLimiter(blocking, fallback, true, 5, FIFTEEN_MINUTES);
-    assertThat(limiter.countKeyAsync(key(10, true, 5, 900), "192.0.2.1", false, true)).isNull();
+  void aBackendThatCanOnlyBlockIsAskedOnTheBlockingExecutor() {
+    Counters blockingOnly = limits -> new LocalCounters(clock, 10).count(limits); // no countAsync
+    List<Runnable> queued = new ArrayList<>();
+    WindowedRateLimiter limiter = new WindowedRateLimiter(blockingOnly, fallback, true, queued::add, nanos::get);
+    CompletableFuture<RateLimiter.Outcome> outcome = limiter.count(List.of(ip(5))).toCompletableFuture();
+    assertThat(outcome).as("waits for the executor").isNotDone();
+    assertThat(queued).hasSize(1);
+    queued.get(0).run();
+    assertThat(outcome.getNow(null).binding().limit()).isEqualTo(5);
   }
 
   private static RateLimiter.Outcome now(CompletionStage<RateLimiter.Outcome> stage) {
-    assertThat(stage).as("answers at once").isNotNull();
-    return stage.toCompletableFuture().getNow(null);
+    CompletableFuture<RateLimiter.Outcome> future = stage.toCompletableFuture();
+    assertThat(future).as("answers at once").isDone();
+    return future.getNow(null);
   }
 
   /** Real local counters that record what was counted, and can be made to fail like a dead Redis. */
@@ -236,6 +179,10 @@ class WindowedRateLimiterTest {
     final Counters delegate;
     boolean failing;
 
+    Recording(Counters delegate) {
+      this.delegate = delegate;
+    }
+
     @Override
     public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
       try {
@@ -243,10 +190,6 @@ class WindowedRateLimiterTest {
       } catch (KeygateException e) {
         return CompletableFuture.failedFuture(e);
       }
-    }
-
-    Recording(Counters delegate) {
-      this.delegate = delegate;
     }
 
     @Override

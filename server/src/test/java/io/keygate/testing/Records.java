@@ -1,10 +1,12 @@
 package io.keygate.testing;
 
 import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.RouteTable;
 import io.keygate.authz.TenantPolicy;
 import io.keygate.v1.PrincipalKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Key records for unit tests: a valid key of tenant {@code ten_1} by default, changed field by field,
@@ -92,8 +94,10 @@ public final class Records {
       return this;
     }
 
+    /** The tenant's policy (its tenant id follows the key's). */
     public Key policy(Policy value) {
       policy = value;
+      policy.tenantId = tenantId;
       return this;
     }
 
@@ -118,6 +122,11 @@ public final class Records {
     public boolean acceptsBearer = true;
     public long ipLimitRequests = 1000;
     public int ipLimitWindowSeconds = 900;
+    public boolean failureGuardBlocksValidKeys = true;
+    public boolean serviceAccountsIssueTokens = true;
+    public boolean tokensForAnyone = true;
+    public Set<String> tokenResources = TenantPolicy.DEFAULT_TOKEN_RESOURCES;
+    public RouteTable routes;
 
     public Policy apiAccess(boolean enabled) {
       apiAccessEnabled = enabled;
@@ -130,6 +139,26 @@ public final class Records {
       return this;
     }
 
+    public Policy tenant(String id) {
+      tenantId = id;
+      return this;
+    }
+
+    public Policy guardBlocksValidKeys(boolean value) {
+      failureGuardBlocksValidKeys = value;
+      return this;
+    }
+
+    public Policy tokenResources(String... names) {
+      tokenResources = Set.of(names);
+      return this;
+    }
+
+    public Policy routes(String table) {
+      routes = RouteTable.parseTenant(table);
+      return this;
+    }
+
     public Policy ipLimit(long requests, int windowSeconds) {
       ipLimitRequests = requests;
       ipLimitWindowSeconds = windowSeconds;
@@ -138,7 +167,8 @@ public final class Records {
 
     public TenantPolicy build() {
       return new TenantPolicy(tenantId, system, apiAccessEnabled, acceptsApiKeyHeader, acceptsBearer,
-          ipLimitRequests, ipLimitWindowSeconds);
+          ipLimitRequests, ipLimitWindowSeconds, failureGuardBlocksValidKeys, serviceAccountsIssueTokens,
+          tokensForAnyone, tokenResources, routes);
     }
   }
 }

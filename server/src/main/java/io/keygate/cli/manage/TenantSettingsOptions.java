@@ -5,6 +5,12 @@ import io.keygate.v1.PermissionSource;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.StringList;
 import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenIssuers;
+import io.keygate.v1.TokenOwners;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -55,6 +61,28 @@ public final class TenantSettingsOptions {
       description = "Whether users' keys may only be tenant-wide.")
   Boolean personalKeysTenantWideOnly;
 
+  @Option(names = "--auth-failure-guard-blocks-valid-keys", arity = "1", paramLabel = "true|false",
+      description = "Whether a client over the deployment's failed-authentication guard is refused with this"
+          + " tenant's valid keys too.")
+  Boolean guardBlocksValidKeys;
+
+  @Option(names = "--token-issuers", paramLabel = "WHO",
+      description = "Who creates keys and tokens: users-and-admin-service-accounts or users-only.")
+  String tokenIssuers;
+
+  @Option(names = "--token-owners", paramLabel = "WHOM",
+      description = "For whom: any-covered or self-and-managed-agents.")
+  String tokenOwners;
+
+  @Option(names = "--token-management-resource", paramLabel = "RESOURCE", split = ",",
+      description = "Resources whose writes count as managing tokens (refused to agents), replacing the old ones.")
+  List<String> tokenManagementResources;
+
+  @Option(names = "--routes-file", paramLabel = "FILE",
+      description = "The tenant's own route table (KEYGATE_ROUTES_FILE format, no public routes); an empty file"
+          + " returns the tenant to the deployment's routes.")
+  Path routesFile;
+
   /** The settings given on the command line; null when none was. */
   TenantSettings settings(Flags flags) {
     TenantSettings.Builder s = TenantSettings.newBuilder();
@@ -95,6 +123,25 @@ public final class TenantSettingsOptions {
     }
     if (personalKeysTenantWideOnly != null) {
       s.setPersonalKeysTenantWideOnly(personalKeysTenantWideOnly);
+    }
+    if (guardBlocksValidKeys != null) {
+      s.setAuthFailureGuardBlocksValidKeys(guardBlocksValidKeys);
+    }
+    if (tokenIssuers != null) {
+      s.setTokenIssuers(flags.enumValue("--token-issuers", tokenIssuers, TokenIssuers.values()));
+    }
+    if (tokenOwners != null) {
+      s.setTokenOwners(flags.enumValue("--token-owners", tokenOwners, TokenOwners.values()));
+    }
+    if (tokenManagementResources != null) {
+      s.setTokenManagementResources(StringList.newBuilder().addAllValues(tokenManagementResources));
+    }
+    if (routesFile != null) {
+      try {
+        s.setRoutes(Files.readString(routesFile, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw flags.usage("--routes-file: cannot read " + routesFile + ": " + e.getMessage());
+      }
     }
     TenantSettings settings = s.build();
     return settings.equals(TenantSettings.getDefaultInstance()) ? null : settings;

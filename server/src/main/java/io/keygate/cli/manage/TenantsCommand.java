@@ -1,5 +1,6 @@
 package io.keygate.cli.manage;
 
+import io.keygate.authz.RouteTable;
 import io.keygate.v1.CreateTenantRequest;
 import io.keygate.v1.CreateTenantResponse;
 import io.keygate.v1.GetTenantRequest;
@@ -40,6 +41,12 @@ public final class TenantsCommand {
         .row("max active tokens", s.getMaxActiveTokensPerPrincipal())
         .row("max token lifetime", Render.lifetime(s.getMaxTokenLifetime()))
         .row("personal keys tenant-wide only", s.getPersonalKeysTenantWideOnly())
+        .row("auth failure guard blocks valid keys", s.getAuthFailureGuardBlocksValidKeys())
+        .row("token issuers", Render.name(s.getTokenIssuers()))
+        .row("token owners", Render.name(s.getTokenOwners()))
+        .row("token management resources", Render.list(s.getTokenManagementResources().getValuesList()))
+        .row("routes", s.getRoutes().isEmpty() ? "the deployment's"
+            : RouteTable.parseTenant(s.getRoutes()).routes().size() + " routes of its own")
         .row("created", Render.time(tenant.hasCreateTime(), tenant.getCreateTime()))
         .row("updated", Render.time(tenant.hasUpdateTime(), tenant.getUpdateTime()));
   }

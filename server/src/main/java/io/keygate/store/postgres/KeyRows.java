@@ -128,6 +128,18 @@ public final class KeyRows {
         tenantId, id);
   }
 
+  /** How many keys of the tenant have a role other than their owner's. */
+  public static long countWithOwnRole(Connection c, String tenantId) throws SQLException {
+    return Sql.count(c, "select count(*) from api_keys k join principals p on p.id = k.owner_id"
+        + " where k.tenant_id = ? and k.role_id is not null and k.role_id is distinct from p.role_id", tenantId);
+  }
+
+  /** Clears the role of the tenant's keys whose role is their owner's (it then says nothing more); how many. */
+  public static int clearRolesOfOwners(Connection c, String tenantId) throws SQLException {
+    return Sql.update(c, "update api_keys k set role_id = null from principals p"
+        + " where p.id = k.owner_id and k.tenant_id = ? and k.role_id = p.role_id", tenantId);
+  }
+
   public static void revoke(Connection c, String tenantId, String id, Instant now) throws SQLException {
     Sql.update(c, "update api_keys set revoked_at = ?, updated_at = now()"
         + " where tenant_id = ? and id = ? and revoked_at is null", now, tenantId, id);

@@ -2,6 +2,7 @@ package io.keygate.store.postgres;
 
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.Grant;
+import io.keygate.authz.RouteTable;
 import io.keygate.authz.ScopePath;
 import io.keygate.authz.TenantPolicy;
 import io.keygate.store.CredentialStore;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The decision path's lookups on PostgreSQL: one indexed query per credential. Each result carries
@@ -22,7 +24,9 @@ public final class PgCredentialStore implements CredentialStore {
       + " k.rate_limit_mode, p.id as principal_id, p.kind, p.parent_id, p.scope_id as p_scope,"
       + " te.id as tenant_id, te.is_system, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
       + " te.ip_limit_window_seconds, te.key_limit_per_minute, te.key_limit_mode, te.default_permissions,"
-      + " te.permission_source, kr.id as kr_id, kr.name as kr_name, kr.permissions as kr_permissions,"
+      + " te.permission_source, te.auth_failure_guard_blocks_valid_keys, te.token_issuers, te.token_owners,"
+      + " te.token_management_resources, te.routes,"
+      + " kr.id as kr_id, kr.name as kr_name, kr.permissions as kr_permissions,"
       + " pr.id as pr_id, pr.name as pr_name, pr.permissions as pr_permissions,"
       + " (select seq from change_clock) as version"
       + " from token_secrets s"
@@ -55,6 +59,7 @@ public final class PgCredentialStore implements CredentialStore {
 
   static CredentialRecord map(ResultSet rs) throws SQLException {
     String accepted = rs.getString("accepted_credentials");
+    String routes = rs.getString("routes");
     TenantPolicy policy = new TenantPolicy(
         rs.getString("tenant_id"),
         rs.getBoolean("is_system"),
@@ -62,7 +67,12 @@ public final class PgCredentialStore implements CredentialStore {
         !accepted.equals("bearer"),
         !accepted.equals("api_key_header"),
         rs.getLong("ip_limit_requests"),
-        rs.getInt("ip_limit_window_seconds"));
+        rs.getInt("ip_limit_window_seconds"),
+        rs.getBoolean("auth_failure_guard_blocks_valid_keys"),
+        rs.getString("token_issuers").equals("users_and_admin_service_accounts"),
+        rs.getString("token_owners").equals("any_covered"),
+        Set.copyOf(Sql.textArray(rs, "token_management_resources")),
+        routes == null ? null : RouteTable.parseTenant(routes));
     Long keyLimit = rs.getObject("rate_limit_per_minute", Long.class);
     String keyMode = rs.getString("rate_limit_mode");
     Grant grant = Grant.of(rs.getString("permission_source").equals("principal_role"), role(rs, "kr"),

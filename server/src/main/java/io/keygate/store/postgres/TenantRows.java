@@ -9,11 +9,14 @@ import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.StringList;
 import io.keygate.v1.Tenant;
 import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenIssuers;
+import io.keygate.v1.TokenOwners;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The {@code tenants} table. Settings are written whole: callers merge and validate first. */
@@ -21,20 +24,23 @@ public final class TenantRows {
   private static final String COLUMNS = "id, name, is_system, api_access_enabled, accepted_credentials,"
       + " ip_limit_requests, ip_limit_window_seconds, key_limit_per_minute, key_limit_mode, default_permissions,"
       + " permission_source, max_active_tokens_per_principal, max_token_lifetime_amount, max_token_lifetime_unit,"
-      + " personal_keys_tenant_wide_only, created_at, updated_at";
+      + " personal_keys_tenant_wide_only, auth_failure_guard_blocks_valid_keys, token_issuers, token_owners,"
+      + " token_management_resources, routes, created_at, updated_at";
 
   private TenantRows() {}
 
   public static void insert(Connection c, String id, String name, boolean system, TenantSettings s)
       throws SQLException {
     Sql.update(c, "insert into tenants (" + COLUMNS.replace(", created_at, updated_at", "") + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, name, system, s.getApiAccessEnabled(), lower(s.getAcceptedCredentials().name(), "ACCEPTED_CREDENTIALS_"),
         s.getIpLimitRequests(), (int) s.getIpLimitWindow().getSeconds(), s.getKeyLimitPerMinute(),
         lower(s.getKeyLimitMode().name(), "RATE_LIMIT_MODE_"), s.getDefaultPermissions().getValuesList(),
         lower(s.getPermissionSource().name(), "PERMISSION_SOURCE_"), s.getMaxActiveTokensPerPrincipal(),
         s.getMaxTokenLifetime().getAmount(), Expirations.unitName(s.getMaxTokenLifetime().getUnit()),
-        s.getPersonalKeysTenantWideOnly());
+        s.getPersonalKeysTenantWideOnly(), s.getAuthFailureGuardBlocksValidKeys(),
+        lower(s.getTokenIssuers().name(), "TOKEN_ISSUERS_"), lower(s.getTokenOwners().name(), "TOKEN_OWNERS_"),
+        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()));
   }
 
   public static void update(Connection c, String id, String name, TenantSettings s) throws SQLException {
@@ -42,13 +48,16 @@ public final class TenantRows {
         + " ip_limit_requests = ?, ip_limit_window_seconds = ?, key_limit_per_minute = ?, key_limit_mode = ?,"
         + " default_permissions = ?, permission_source = ?, max_active_tokens_per_principal = ?,"
         + " max_token_lifetime_amount = ?, max_token_lifetime_unit = ?, personal_keys_tenant_wide_only = ?,"
-        + " updated_at = now() where id = ?",
+        + " auth_failure_guard_blocks_valid_keys = ?, token_issuers = ?, token_owners = ?,"
+        + " token_management_resources = ?, routes = ?, updated_at = now() where id = ?",
         name, s.getApiAccessEnabled(), lower(s.getAcceptedCredentials().name(), "ACCEPTED_CREDENTIALS_"),
         s.getIpLimitRequests(), (int) s.getIpLimitWindow().getSeconds(), s.getKeyLimitPerMinute(),
         lower(s.getKeyLimitMode().name(), "RATE_LIMIT_MODE_"), s.getDefaultPermissions().getValuesList(),
         lower(s.getPermissionSource().name(), "PERMISSION_SOURCE_"), s.getMaxActiveTokensPerPrincipal(),
         s.getMaxTokenLifetime().getAmount(), Expirations.unitName(s.getMaxTokenLifetime().getUnit()),
-        s.getPersonalKeysTenantWideOnly(), id);
+        s.getPersonalKeysTenantWideOnly(), s.getAuthFailureGuardBlocksValidKeys(),
+        lower(s.getTokenIssuers().name(), "TOKEN_ISSUERS_"), lower(s.getTokenOwners().name(), "TOKEN_OWNERS_"),
+        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()), id);
   }
 
   public static Optional<Tenant> find(Connection c, String id) throws SQLException {
@@ -91,6 +100,14 @@ public final class TenantRows {
             .setAmount(rs.getInt("max_token_lifetime_amount"))
             .setUnit(Expirations.unitOf(rs.getString("max_token_lifetime_unit"))))
         .setPersonalKeysTenantWideOnly(rs.getBoolean("personal_keys_tenant_wide_only"))
+        .setAuthFailureGuardBlocksValidKeys(rs.getBoolean("auth_failure_guard_blocks_valid_keys"))
+        .setTokenIssuers(TokenIssuers.valueOf(
+            "TOKEN_ISSUERS_" + rs.getString("token_issuers").toUpperCase(Locale.ROOT)))
+        .setTokenOwners(TokenOwners.valueOf(
+            "TOKEN_OWNERS_" + rs.getString("token_owners").toUpperCase(Locale.ROOT)))
+        .setTokenManagementResources(StringList.newBuilder().addAllValues(Sql.textArray(rs,
+            "token_management_resources")))
+        .setRoutes(Objects.requireNonNullElse(rs.getString("routes"), ""))
         .build();
     return Tenant.newBuilder()
         .setId(rs.getString("id"))

@@ -28,7 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code envoy.service.auth.v3.Authorization/Check}: the same decision as Authorize, for Envoy's
@@ -60,34 +61,30 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
 
   private final Authorizer authorizer;
   private final int trustedHops;
-  private final Executor blocking;
 
-  /**
-   * Decides cached keys on the calling (transport) thread and everything else — lookups that may
-   * block — on {@code blocking}.
-   */
-  public ExtAuthzService(Authorizer authorizer, int trustedHops, Executor blocking) {
+  /** Runs on the transport thread: the authorizer moves what may block elsewhere itself. */
+  public ExtAuthzService(Authorizer authorizer, int trustedHops) {
     this.authorizer = authorizer;
     this.trustedHops = trustedHops;
-    this.blocking = blocking;
   }
 
   @Override
   public void check(CheckRequest request, StreamObserver<CheckResponse> observer) {
-    Rpc.decide(observer, blocking, () -> begin(request));
+    Rpc.decide(observer, () -> begin(request));
   }
 
-  private Rpc.Answer<CheckResponse> begin(CheckRequest request) {
+  private CompletionStage<CheckResponse> begin(CheckRequest request) {
     Input input = input(request);
     if (input == null) {
-      return Rpc.Answer.at(denied(Decision.refuse(Reason.REQUEST_INVALID, null),
+      return CompletableFuture.completedFuture(denied(Decision.refuse(Reason.REQUEST_INVALID, null),
           "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter"));
     }
     try {
-      return Rpc.Answer.of(authorizer.attempt(input.in()), decision -> respond(decision, input.headers()));
+      return authorizer.decide(input.in()).thenApply(decision -> respond(decision, input.headers()));
     } catch (KeygateException e) {
       if (e.kind() == KeygateException.Kind.INVALID_ARGUMENT) {
-        return Rpc.Answer.at(denied(Decision.refuse(Reason.REQUEST_INVALID, null), e.getMessage()));
+        return CompletableFuture.completedFuture(denied(Decision.refuse(Reason.REQUEST_INVALID, null),
+            e.getMessage()));
       }
       throw e;
     }

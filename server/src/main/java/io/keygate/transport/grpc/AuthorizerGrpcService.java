@@ -17,7 +17,6 @@ import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.RateLimitStatus;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenAccess;
-import java.util.concurrent.Executor;
 
 /** {@code keygate.v1.AuthorizerService}: maps the request in, the {@link Decision} out. */
 public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.AuthorizerServiceImplBase {
@@ -30,15 +29,10 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
   }
 
   private final Authorizer authorizer;
-  private final Executor blocking;
 
-  /**
-   * Decides cached keys on the calling (transport) thread and everything else — lookups that may
-   * block — on {@code blocking}.
-   */
-  public AuthorizerGrpcService(Authorizer authorizer, Executor blocking) {
+  /** Runs on the transport thread: the authorizer moves what may block elsewhere itself. */
+  public AuthorizerGrpcService(Authorizer authorizer) {
     this.authorizer = authorizer;
-    this.blocking = blocking;
   }
 
   @Override
@@ -47,7 +41,7 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
         request.getCredential(), transport(request.getCredentialTransport()), request.getHeadersMap(),
         request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
         request.getScopeId());
-    Rpc.decide(observer, blocking, () -> Rpc.Answer.of(authorizer.attempt(in), AuthorizerGrpcService::toResponse));
+    Rpc.decide(observer, () -> authorizer.decide(in).thenApply(AuthorizerGrpcService::toResponse));
   }
 
   static AuthorizeResponse toResponse(Decision decision) {

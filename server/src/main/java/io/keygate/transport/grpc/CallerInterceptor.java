@@ -12,21 +12,30 @@ import io.keygate.KeygateException;
 import io.keygate.manage.Authenticator;
 import io.keygate.manage.Caller;
 import io.keygate.ratelimit.ClientAddress;
+import io.keygate.v1.TenantServiceGrpc;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Authenticates every management call from its {@code x-api-key} or {@code authorization} metadata
  * and makes the {@link Caller} available to the handler. Fails with UNAUTHENTICATED, or UNAVAILABLE
- * when the database cannot be reached.
+ * when the database cannot be reached. While the caller's tenant has API access off, every call is
+ * PERMISSION_DENIED except those a tenant admin needs to switch it on again: GetTenant, and an
+ * UpdateTenant that turns it on ({@link io.keygate.manage.TenantManager} checks the rest).
  */
 public final class CallerInterceptor implements ServerInterceptor {
   static final Context.Key<Caller> CALLER = Context.key("keygate-caller");
   private static final Metadata.Key<String> API_KEY = Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** What a caller whose tenant has API access off may still call. */
+  private static final Set<String> WHILE_API_ACCESS_OFF = Set.of(
+      TenantServiceGrpc.getGetTenantMethod().getFullMethodName(),
+      TenantServiceGrpc.getUpdateTenantMethod().getFullMethodName());
 
   private final Authenticator authenticator;
 
@@ -49,6 +58,12 @@ public final class CallerInterceptor implements ServerInterceptor {
       caller = authenticator.authenticate(headers, clientIp(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
     } catch (KeygateException e) {
       call.close(Statuses.toStatus(e).getStatus(), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    if (!caller.policy().apiAccessEnabled() && !WHILE_API_ACCESS_OFF.contains(call.getMethodDescriptor()
+        .getFullMethodName())) {
+      call.close(Status.PERMISSION_DENIED.withDescription("API access is disabled for this tenant: only GetTenant and"
+          + " an UpdateTenant that sets settings.api_access_enabled=true are allowed"), new Metadata());
       return new ServerCall.Listener<>() {};
     }
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);

@@ -3,14 +3,9 @@ package io.keygate.transport.grpc;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.keygate.authz.Decision;
-import io.keygate.decision.Authorizer;
 import io.keygate.manage.Caller;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,49 +37,24 @@ public final class Rpc {
   }
 
   /**
-   * A decision begun on the transport thread: the answer {@code now} (it may complete later, on
-   * Redis's thread), or the work that remains, to run where it may {@code blocking}ly wait.
+   * A decision handler: {@code begin} starts the decision on the calling (transport) thread and the
+   * answer goes out from whichever thread completes it, in the call's context (so a deadline that
+   * passed while deciding turns into DEADLINE_EXCEEDED, never a late allow).
    */
-  public record Answer<T>(CompletionStage<T> now, Supplier<T> blocking) {
-    /** The authorizer's attempt, its decision turned into this service's response. */
-    public static <T> Answer<T> of(Authorizer.Attempt attempt, Function<Decision, T> respond) {
-      return attempt.now() != null ? new Answer<>(attempt.now().thenApply(respond), null)
-          : new Answer<>(null, () -> respond.apply(attempt.blocking().get()));
-    }
-
-    public static <T> Answer<T> at(T response) {
-      return new Answer<>(CompletableFuture.completedFuture(response), null);
-    }
-  }
-
-  /**
-   * A decision handler that answers from memory on the calling (transport) thread when it can, and
-   * otherwise runs what remains on {@code pool} in the call's context (so its deadline still
-   * applies). The answer goes out from whichever thread completes it.
-   */
-  public static <T> void decide(StreamObserver<T> observer, Executor pool, Supplier<Answer<T>> begin) {
+  public static <T> void decide(StreamObserver<T> observer, Supplier<CompletionStage<T>> begin) {
     Context context = Context.current();
     if (context.isCancelled()) {
       unary(observer, () -> null); // answers CANCELLED
       return;
     }
-    Answer<T> answer;
+    CompletionStage<T> answer;
     try {
       answer = begin.get();
     } catch (RuntimeException e) {
       observer.onError(Statuses.toStatus(e));
       return;
     }
-    if (answer.now() == null) {
-      try {
-        pool.execute(context.wrap(() -> unary(observer, answer.blocking())));
-      } catch (RejectedExecutionException e) {
-        observer.onError(Status.RESOURCE_EXHAUSTED.withDescription("keygate is overloaded; retry with backoff")
-            .asRuntimeException());
-      }
-      return;
-    }
-    answer.now().whenComplete((response, error) -> context.run(() -> unary(observer, () -> {
+    answer.whenComplete((response, error) -> context.run(() -> unary(observer, () -> {
       if (error != null) {
         throw error instanceof CompletionException && error.getCause() instanceof RuntimeException cause
             ? cause : error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);

@@ -8,8 +8,6 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.keygate.KeygateException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -103,20 +101,27 @@ class RpcTest {
   }
 
   @Test
-  void aFullPoolIsResourceExhaustedAtOnce() {
-    Executor full = command -> {
-      throw new RejectedExecutionException("full");
-    };
+  void anAnswerThatFailsAtOnceIsItsStatus() {
     Recorded<String> out = new Recorded<>();
-    Rpc.decide(out, full, () -> new Rpc.Answer<>(null, () -> "never"));
+    Rpc.decide(out, () -> CompletableFuture.failedFuture(new KeygateException(
+        KeygateException.Kind.RESOURCE_EXHAUSTED, "keygate is overloaded; retry with backoff")));
     assertThat(out.status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+  }
+
+  @Test
+  void anAnswerThatThrowsWhileBeginningIsItsStatus() {
+    Recorded<String> out = new Recorded<>();
+    Rpc.decide(out, () -> {
+      throw KeygateException.invalid("bad input");
+    });
+    assertThat(out.status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 
   @Test
   void anAnswerCompletedLaterIsSentFromWhereItCompletes() throws Exception {
     CompletableFuture<String> later = new CompletableFuture<>();
     Recorded<String> out = new Recorded<>();
-    Rpc.decide(out, Runnable::run, () -> new Rpc.Answer<>(later, null));
+    Rpc.decide(out, () -> later);
     assertThat(out.value).isNotDone();
     later.completeExceptionally(new KeygateException(KeygateException.Kind.UNAVAILABLE, "redis down"));
     assertThat(out.status.getCode()).isEqualTo(Status.Code.UNAVAILABLE);

@@ -1,4 +1,4 @@
-package io.keygate.decision;
+package io.keygate.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.keygate.decision;
+package io.keygate.authz;
 
-import io.keygate.authz.Permissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,16 @@ public final class RouteTable {
     public boolean isPublic() {
       return permission == null;
     }
+
+    /** Whether a request on this route writes: its action is not a read ({@link AccessRequest#isReadAction}). */
+    public boolean write() {
+      return !isPublic() && !AccessRequest.isReadAction(permission.substring(permission.indexOf(':') + 1));
+    }
   }
+
+  /** Most routes and characters of a tenant's table (tenants.proto {@code routes}). */
+  public static final int MAX_TENANT_ROUTES = 500;
+  public static final int MAX_TENANT_CHARS = 65_536;
 
   public static final RouteTable EMPTY = new RouteTable(List.of());
 
@@ -96,6 +104,28 @@ public final class RouteTable {
       routes.add(new Route(method, pattern(parts[1], where), permission(parts[2], where)));
     }
     return new RouteTable(routes);
+  }
+
+  /**
+   * Parses a tenant's table ({@code TenantSettings.routes}): as {@link #parse}, without {@code public}
+   * routes (those are decided before any credential says which tenant is asking) and bounded in
+   * size. Errors name the line.
+   */
+  public static RouteTable parseTenant(String text) {
+    if (text.length() > MAX_TENANT_CHARS) {
+      throw new IllegalArgumentException("at most " + MAX_TENANT_CHARS + " characters, got " + text.length());
+    }
+    RouteTable table = parse(text, "routes");
+    for (Route route : table.routes) {
+      if (route.isPublic()) {
+        throw new IllegalArgumentException("'public' routes belong in the deployment's KEYGATE_ROUTES_FILE: they"
+            + " are decided before a credential names the tenant (" + route.method() + " " + route.pattern() + ")");
+      }
+    }
+    if (table.routes.size() > MAX_TENANT_ROUTES) {
+      throw new IllegalArgumentException("at most " + MAX_TENANT_ROUTES + " routes, got " + table.routes.size());
+    }
+    return table;
   }
 
   /** The first route matching {@code method} and {@code path}, or null. */
