@@ -12,17 +12,16 @@ import java.util.Optional;
  *
  * @param tenant which tenant the file configures
  * @param settings the tenant settings the file sets (unset fields of the message are not managed)
- * @param settingsLine the line of the {@code settings:} section, 0 without one
  * @param scopes the top of the scope tree
  * @param roles the roles
  * @param users the users, each with the agents it manages
  * @param serviceAccounts the service accounts
- * @param sectionsLine the line of the first section that manages objects (scopes, roles, principals), 0 if none
+ * @param sectionsLine the line of the first key that manages objects ({@code scopes}, {@code roles},
+ *     {@code principals}), 0 if none
  */
 public record Declaration(
     TenantSelector tenant,
     Optional<TenantSettings> settings,
-    int settingsLine,
     Optional<List<ScopeDecl>> scopes,
     Optional<List<RoleDecl>> roles,
     Optional<List<PrincipalDecl>> users,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads a declarative file (format: docs/cli.md, "keygate diff and apply") into a {@link Declaration}. Strict:
@@ -62,10 +63,10 @@ public final class DeclarationParser {
         .map(v -> principals(v, PrincipalKind.PRINCIPAL_KIND_USER));
     Optional<List<PrincipalDecl>> accounts = principalFields.flatMap(p -> p.get("service_accounts"))
         .map(v -> principals(v, PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT));
-    int sectionsLine = Arrays.asList("scopes", "roles", "principals").stream()
-        .flatMap(k -> top.get(k).stream()).mapToInt(YamlValue::line).min().orElse(0);
+    int sectionsLine = Stream.of("scopes", "roles", "principals").filter(k -> top.get(k).isPresent())
+        .mapToInt(top::keyLine).min().orElse(0);
     Declaration declaration = new Declaration(tenant, settings.map(DeclarationParser::settings),
-        settings.map(YamlValue::line).orElse(0), top.get("scopes").map(DeclarationParser::scopes),
+        top.get("scopes").map(DeclarationParser::scopes),
         top.get("roles").map(DeclarationParser::roles), users, accounts, sectionsLine);
     noDuplicates(declaration);
     return declaration;

@@ -273,7 +273,7 @@ class PlannerTest {
         + "  key_limit_per_minute: 7\n");
     assertThat(text(Planner.plan(settingsOnly, other, false)))
         .containsExactly("~ update tenant acme: settings.key_limit_per_minute: 100 -> 7");
-    Declaration withRoles = DeclarationParser.parse("version: 1\ntenant: {name: acme}\nroles: []\n");
+    Declaration withRoles = DeclarationParser.parse("version: 1\ntenant: {name: acme}\nroles:\n  - name: x\n");
     assertThatThrownBy(() -> Planner.plan(withRoles, other, false))
         .hasMessageContaining("is not the tenant of $KEYGATE_API_KEY")
         .satisfies(e -> assertThat(((DeclarationException) e).line()).isEqualTo(3));
