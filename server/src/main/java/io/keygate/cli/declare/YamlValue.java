@@ -49,8 +49,9 @@ final class YamlValue {
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       throw new DeclarationException(mark == null ? 0 : mark.getLine() + 1, "not valid YAML: "
-          + (e.getProblem() != null ? e.getProblem() : e.getMessage()));
+          + (e.getContext() != null ? e.getContext() + ", " + problem : problem));
     } catch (YAMLException e) {
       throw new DeclarationException("not valid YAML: " + e.getMessage());
     }

@@ -211,6 +211,7 @@ class DeclarationParserTest {
   void malformedYamlNamesTheLine() {
     fails("version: 1\ntenant: current\nroles: [\n  - a\n", 4).hasMessageStartingWith("not valid YAML");
     fails("", 0).hasMessage("the file is empty");
+    fails("version: 1\ntenant: current\n---\nversion: 1\n", 3).hasMessageContaining("single document");
   }
 
   @Test
