@@ -1,7 +1,9 @@
 package io.keygate.cli;
 
 import io.keygate.cli.manage.ApiKeysCommand;
+import io.keygate.cli.manage.ApplyCommand;
 import io.keygate.cli.manage.AuditCommand;
+import io.keygate.cli.manage.DiffCommand;
 import io.keygate.cli.manage.PrincipalsCommand;
 import io.keygate.cli.manage.RolesCommand;
 import io.keygate.cli.manage.ScopesCommand;
@@ -16,9 +18,9 @@ import picocli.CommandLine.Command;
     description = "API-key authorization sidecar: keys, roles, rate limits, Envoy ext_authz.",
     subcommands = {DevCommand.class, ServeCommand.class, MigrateCommand.class, BootstrapCommand.class,
         AuthorizeCommand.class, TrainCommand.class, TenantsCommand.class, ScopesCommand.class, PrincipalsCommand.class,
-        RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class,
-        CommandLine.HelpCommand.class},
-    footerHeading = "%nManagement commands (tenants, scopes, principals, roles, keys, tokens, audit):%n",
+        RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class, DiffCommand.class,
+        ApplyCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nManagement commands (tenants, scopes, principals, roles, keys, tokens, audit, diff, apply):%n",
     footer = {
         "  The admin credential comes only from $KEYGATE_API_KEY (never a flag);",
         "  $KEYGATE_ADDRESS sets the default --address (127.0.0.1:7070).",
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
         "     \"error: <code>: <description>\")",
         "  2  usage or configuration error (bad flag, $KEYGATE_API_KEY unset),",
         "     or Keygate not reachable (UNAVAILABLE, DEADLINE_EXCEEDED)",
+        "  keygate diff -f FILE: 0 nothing differs, 1 something would change, 2 any error",
         "See docs/cli.md."})
 public final class KeygateCli {
   /** Exit code when an operation was refused or failed in a way the user can fix. */

@@ -44,6 +44,8 @@ public abstract class ManageCommand implements Callable<Integer> {
 
   Flags flags;
   Output output;
+  /** The exit code of a run that ends without a gRPC failure: 0 unless {@link #run()} sets another. */
+  int exitCode;
   private Channel channel;
   private Duration deadline;
 
@@ -75,7 +77,7 @@ public abstract class ManageCommand implements Callable<Integer> {
     try {
       channel = ClientInterceptors.intercept(managed, MetadataUtils.newAttachHeadersInterceptor(credential(apiKey)));
       run();
-      return 0;
+      return exitCode;
     } catch (StatusRuntimeException e) {
       return failed(e.getStatus(), err);
     } finally {
@@ -126,13 +128,19 @@ public abstract class ManageCommand implements Callable<Integer> {
     return metadata;
   }
 
-  private int failed(Status status, PrintWriter err) {
+  /** The exit code when Keygate refused a call: 1, unless exit 1 means something else for the command. */
+  int refusedExitCode() {
+    return KeygateCli.EXIT_FAILURE;
+  }
+
+  /** Prints "error: CODE: description" on {@code err}; the exit code for {@code status}. */
+  int failed(Status status, PrintWriter err) {
     String description = status.getDescription() == null ? "" : status.getDescription();
     if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
       description += " (is Keygate running at " + client.address() + "?)";
     }
     err.println("error: " + status.getCode() + ": " + description.strip());
     err.flush();
-    return REFUSALS.contains(status.getCode()) ? KeygateCli.EXIT_FAILURE : KeygateCli.EXIT_USAGE;
+    return REFUSALS.contains(status.getCode()) ? refusedExitCode() : KeygateCli.EXIT_USAGE;
   }
 }
