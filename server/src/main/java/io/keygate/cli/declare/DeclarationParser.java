@@ -27,7 +27,7 @@ public final class DeclarationParser {
   private static final List<String> TOP = List.of("version", "tenant", "settings", "scopes", "roles", "principals");
   /** Top-level keys with a reason why they are not (yet) part of the format. */
   private static final Map<String, String> RESERVED = Map.of(
-      "routes", "per-tenant routes are not supported by this version of keygate yet",
+      "routes", "a tenant's routes are one of its settings: write them as settings.routes (a block of route lines)",
       "keys", "API keys are never declarative: their secrets are shown once; use `keygate keys create`",
       "api_keys", "API keys are never declarative: their secrets are shown once; use `keygate keys create`",
       "tokens", "tokens are never declarative: their secrets are shown once; use `keygate tokens create`",

@@ -5,6 +5,8 @@ import io.keygate.v1.PermissionSource;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.StringList;
 import io.keygate.v1.TenantSettings;
+import io.keygate.v1.TokenIssuers;
+import io.keygate.v1.TokenOwners;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -209,6 +211,100 @@ enum SettingField {
 
     @Override void copy(TenantSettings from, TenantSettings.Builder to) {
       to.setPersonalKeysTenantWideOnly(from.getPersonalKeysTenantWideOnly());
+    }
+  },
+  AUTH_FAILURE_GUARD_BLOCKS_VALID_KEYS("auth_failure_guard_blocks_valid_keys") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setAuthFailureGuardBlocksValidKeys(v.bool());
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.hasAuthFailureGuardBlocksValidKeys();
+    }
+
+    @Override String show(TenantSettings s) {
+      return String.valueOf(s.getAuthFailureGuardBlocksValidKeys());
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setAuthFailureGuardBlocksValidKeys(from.getAuthFailureGuardBlocksValidKeys());
+    }
+  },
+  TOKEN_ISSUERS("token_issuers") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setTokenIssuers(Values.enumValue(v, TokenIssuers.values()));
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.getTokenIssuersValue() != 0;
+    }
+
+    @Override String show(TenantSettings s) {
+      return Values.name(s.getTokenIssuers());
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setTokenIssuers(from.getTokenIssuers());
+    }
+  },
+  TOKEN_OWNERS("token_owners") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setTokenOwners(Values.enumValue(v, TokenOwners.values()));
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.getTokenOwnersValue() != 0;
+    }
+
+    @Override String show(TenantSettings s) {
+      return Values.name(s.getTokenOwners());
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setTokenOwners(from.getTokenOwners());
+    }
+  },
+  TOKEN_MANAGEMENT_RESOURCES("token_management_resources") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setTokenManagementResources(StringList.newBuilder().addAllValues(v.texts()));
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.hasTokenManagementResources();
+    }
+
+    @Override String show(TenantSettings s) {
+      return Values.list(s.getTokenManagementResources().getValuesList());
+    }
+
+    @Override boolean same(TenantSettings a, TenantSettings b) {
+      return Set.copyOf(a.getTokenManagementResources().getValuesList())
+          .equals(Set.copyOf(b.getTokenManagementResources().getValuesList()));
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setTokenManagementResources(from.getTokenManagementResources());
+    }
+  },
+  ROUTES("routes") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setRoutes(v.isNull() ? "" : v.text());
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.hasRoutes();
+    }
+
+    @Override String show(TenantSettings s) {
+      return s.getRoutes().isEmpty() ? "(the deployment's)" : s.getRoutes().strip().lines().count() + " lines";
+    }
+
+    @Override boolean same(TenantSettings a, TenantSettings b) {
+      return a.getRoutes().strip().equals(b.getRoutes().strip());
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setRoutes(from.getRoutes());
     }
   };
 

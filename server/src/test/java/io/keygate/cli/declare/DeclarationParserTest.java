@@ -171,9 +171,11 @@ class DeclarationParserTest {
   }
 
   @Test
-  void routesAreReservedForALaterVersion() {
+  void routesAreATenantSettingNotASection() {
     fails("version: 1\ntenant: current\nroutes:\n  - path: /x\n", 3)
-        .hasMessageContaining("routes: per-tenant routes are not supported by this version");
+        .hasMessageContaining("write them as settings.routes");
+    assertThat(DeclarationParser.parse("version: 1\ntenant: current\nsettings:\n  routes: |\n"
+        + "    GET /v1/x/** x:read\n").settings().orElseThrow().getRoutes()).isEqualTo("GET /v1/x/** x:read\n");
   }
 
   @Test
