@@ -8,22 +8,38 @@ import ch.qos.logback.core.OutputStreamAppender;
 import java.util.Iterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Process-wide logging settings, applied once at start by the commands that run Keygate. The
- * appender and the levels are declared in {@code logback.xml}; this applies what the settings
- * choose.
+ * appenders, levels and the level propagation to java.util.logging are declared in
+ * {@code logback.xml}; this applies what the settings choose.
  */
 public final class Logging {
   private Logging() {}
 
   /**
-   * Applies {@code KEYGATE_LOG_FORMAT} and {@code KEYGATE_LOG_LEVEL}. Called before anything else
-   * logs, so every line of the process has the chosen format.
+   * Routes java.util.logging to SLF4J, then applies {@code KEYGATE_LOG_FORMAT} and
+   * {@code KEYGATE_LOG_LEVEL}. Called before anything else logs, so every line of the process has
+   * the chosen format.
    */
   public static void configure(String format, String level) {
+    routeJavaUtilLogging();
     setFormat(format);
     setLevel(level);
+  }
+
+  /**
+   * Sends every java.util.logging record (grpc-java logs that way) to SLF4J, so it gets Keygate's
+   * format and redaction, instead of JUL's own console handler writing it as it is. Idempotent.
+   * Levels follow logback's: {@code logback.xml}'s {@code LevelChangePropagator} sets the JUL
+   * levels, so records below them are not even created.
+   */
+  public static synchronized void routeJavaUtilLogging() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
   }
 
   /** Renders every line as {@code text} or {@code json} from now on ({@code KEYGATE_LOG_FORMAT}). */
