@@ -39,11 +39,11 @@ class LoggingTest {
     Logging.routeJavaUtilLogging();
     IllegalStateException failure = new IllegalStateException("boom");
 
-    Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler").log(Level.WARNING, "Stream Error",
+    Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.LoggingTest").log(Level.WARNING, "Stream Error",
         failure);
 
     assertThat(events.list).singleElement().satisfies(event -> {
-      assertThat(event.getLoggerName()).isEqualTo("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
+      assertThat(event.getLoggerName()).isEqualTo("io.grpc.netty.shaded.io.grpc.netty.LoggingTest");
       assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
       assertThat(event.getFormattedMessage()).isEqualTo("Stream Error");
       assertThat(event.getThrowableProxy().getMessage()).isEqualTo("boom");
