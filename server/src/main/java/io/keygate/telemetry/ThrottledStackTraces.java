@@ -13,7 +13,7 @@ import org.slf4j.Marker;
  * wrap: grpc-java logs one per request for a request it cannot parse or an HTTP/2 header it
  * forbids, so any client could fill the log. For loggers under {@link #setLoggerPrefix the prefix}
  * ({@code io.grpc}: grpc-java and its shaded Netty), an event at WARN or above that carries a
- * throwable passes a {@link Throttle} keyed by logger, message and throwable class: the first is
+ * throwable passes a {@link Throttle} keyed by {@link #keyOf the kind of failure}: the first is
  * written in full, further ones within the interval are dropped and counted, and the next one after
  * it is replaced by one line with the count. Declared in {@code logback.xml}.
  */
@@ -57,7 +57,7 @@ public final class ThrottledStackTraces extends TurboFilter {
         || level.levelInt < logger.getEffectiveLevel().levelInt || !logger.getName().startsWith(loggerPrefix)) {
       return FilterReply.NEUTRAL;
     }
-    Throttle.Verdict verdict = throttle.offer(logger.getName() + " " + format + " " + failure.getClass().getName());
+    Throttle.Verdict verdict = throttle.offer(keyOf(logger, failure));
     switch (verdict.kind()) {
       case FULL:
         return FilterReply.NEUTRAL;
@@ -71,5 +71,17 @@ public final class ThrottledStackTraces extends TurboFilter {
       default:
         return FilterReply.DENY;
     }
+  }
+
+  /**
+   * The kind of failure: the logger, where the throwable was thrown and its root cause's class — not
+   * the message, which may vary per call (grpc-java's names the task, with its identity hash).
+   */
+  static String keyOf(Logger logger, Throwable failure) {
+    Throwable root = failure;
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+      root = root.getCause();
+    }
+    return logger.getName() + " " + ThrottledLog.keyOf(failure) + " (root cause " + root.getClass().getName() + ")";
   }
 }

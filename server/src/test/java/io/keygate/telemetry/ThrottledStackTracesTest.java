@@ -32,10 +32,10 @@ class ThrottledStackTracesTest {
   void aLibrarysRepeatedStackTraceIsWrittenOnceThenCountedAndSummarisedAfterTheInterval() {
     Logger grpc = context.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
     for (int i = 0; i < 5; i++) {
-      grpc.warn("Stream Error", new IllegalArgumentException("Illegal connection-specific header " + i));
+      grpc.warn("Stream Error", streamError(i));
     }
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
-    grpc.warn("Stream Error", new IllegalArgumentException("Illegal connection-specific header 5"));
+    grpc.warn("Stream Error", streamError(5));
 
     assertThat(events.list).hasSize(2);
     assertThat(events.list.get(0).getThrowableProxy().getMessage()).endsWith("header 0");
@@ -62,12 +62,26 @@ class ThrottledStackTracesTest {
   }
 
   @Test
-  void differentFailuresOfOneLoggerAreThrottledApart() {
+  void failuresOfOneKindAreThrottledTogetherWhateverTheirMessagesAndOtherKindsApart() {
     Logger grpc = context.getLogger("io.grpc.internal.SerializingExecutor");
-    grpc.error("Exception while executing runnable", new IllegalStateException());
-    grpc.error("Exception while executing runnable", new IllegalArgumentException());
-    grpc.error("Exception while executing runnable", new IllegalArgumentException());
+    for (int i = 0; i < 3; i++) {
+      grpc.error("Exception while executing runnable " + new Object(), parseFailure());
+    }
+    grpc.error("Exception while executing runnable", otherFailure());
+    grpc.error("Exception while executing runnable", new IllegalStateException("thrown elsewhere", new Error()));
 
-    assertThat(events.list).hasSize(2);
+    assertThat(events.list).hasSize(3);
+  }
+
+  private static IllegalArgumentException streamError(int header) {
+    return new IllegalArgumentException("Illegal connection-specific header " + header);
+  }
+
+  private static IllegalStateException parseFailure() {
+    return new IllegalStateException("INTERNAL: Invalid protobuf byte sequence", new IllegalArgumentException());
+  }
+
+  private static IllegalStateException otherFailure() {
+    return new IllegalStateException("INTERNAL: something else");
   }
 }
