@@ -146,6 +146,40 @@ class JsonLogsIT {
         });
   }
 
+  /**
+   * {@code keygate dev} (the embedded PostgreSQL, its own processes' output included) writes JSON too,
+   * with grpc-java's records routed in; its stdout shows the admin key, stderr never does.
+   */
+  @Test
+  void devWritesEveryStderrLineAsJsonToo() throws Exception {
+    Run dev = start(Map.of("KEYGATE_LOG_FORMAT", "json"), "dev", "--data-dir", tmp.resolve("data").toString(),
+        "--port", "0");
+    try {
+      int port = awaitPort(dev);
+      Awaitility.await("dev to print its admin key").atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20)).until(() -> dev.stdout().contains("Stop with Ctrl-C"));
+      Matcher printed = Pattern.compile("lk_[0-9a-f]{64}").matcher(dev.stdout());
+      assertThat(printed.find()).as(dev.stdout()).isTrue();
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+      try {
+        awaitServing(channel, dev);
+        assertThatThrownBy(() -> HealthGrpc.newBlockingStub(channel).withInterceptors(
+            MetadataUtils.newAttachHeadersInterceptor(forbiddenHeader())).withDeadlineAfter(10, TimeUnit.SECONDS)
+            .check(HealthCheckRequest.getDefaultInstance())).isInstanceOf(StatusRuntimeException.class);
+        awaitLine(dev, "Stream Error");
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      dev.process.destroy();
+      assertThat(dev.process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+      List<JsonObject> lines = dev.stderr().lines().map(StrictJson::parseObject).toList();
+      assertThat(lines).anyMatch(l -> l.get("logger").getAsString().equals(GRPC_NETTY_HANDLER));
+      assertThat(dev.stderr()).doesNotContain(printed.group().substring(3));
+    } finally {
+      dev.process.destroyForcibly();
+    }
+  }
+
   /** The calls whose logs are checked; adds the secrets it learns to {@code secrets}. */
   private static void exercise(int port, Run serve, String admin, List<String> secrets) throws Exception {
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
@@ -232,11 +266,12 @@ class JsonLogsIT {
     }
   }
 
-  private Run start(Map<String, String> env, String command) throws IOException {
+  private Run start(Map<String, String> env, String command, String... flags) throws IOException {
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     line.addAll(JVM_FLAGS);
     line.addAll(List.of("-jar", JAR.toString(), command));
+    line.addAll(List.of(flags));
     Path out = tmp.resolve(command + ".out");
     Path err = tmp.resolve(command + ".err");
     ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -247,6 +282,7 @@ class JsonLogsIT {
   }
 
   private static int awaitPort(Run serve) {
+    assertThat(JAR).as("the build packages the shaded jar before integration tests").exists();
     Pattern listening = Pattern.compile("keygate listening on 127.0.0.1:(\\d+)");
     int[] port = new int[1];
     Awaitility.await("serve to log its port").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
