@@ -36,8 +36,8 @@ final class ServerOptions {
   /**
    * The settings: the process's environment with these flags applied. Applies the log format and
    * level first (and routes java.util.logging to SLF4J), so every line of the run is in the chosen
-   * format, then reports {@code KEYGATE_*} variables that are no setting (a typo must not pass
-   * silently).
+   * format — also the error of another setting that does not parse —, then reports
+   * {@code KEYGATE_*} variables that are no setting (a typo must not pass silently).
    */
   KeygateConfig config() {
     Map<String, String> env = new HashMap<>(System.getenv());
@@ -46,8 +46,8 @@ final class ServerOptions {
     put(env, Settings.DATA_DIR.name(), dataDir);
     put(env, Settings.METRICS_ADDRESS.name(), metricsAddress);
     put(env, Settings.MIGRATE.name(), migrate);
+    Logging.configure(Settings.LOG_FORMAT.from(env), Settings.LOG_LEVEL.from(env));
     KeygateConfig config = KeygateConfig.fromEnv(env);
-    Logging.configure(config.logFormat(), config.logLevel());
     for (String unknown : Settings.unknown(env)) {
       LoggerFactory.getLogger(ServerOptions.class).warn("{} is not a Keygate setting and is ignored (a typo?);"
           + " see docs/configuration.md", unknown);

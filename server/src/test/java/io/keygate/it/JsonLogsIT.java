@@ -180,6 +180,22 @@ class JsonLogsIT {
     }
   }
 
+  /** A start that fails (here on a setting out of range) says why in JSON too, not as a raw stack trace. */
+  @Test
+  void aFailedStartIsOneJsonErrorNamingTheSetting() throws Exception {
+    Run serve = start(Map.of("KEYGATE_LOG_FORMAT", "json", "KEYGATE_PORT", "seventy"), "serve");
+    assertThat(serve.process.waitFor(60, TimeUnit.SECONDS)).as("serve gives up").isTrue();
+
+    assertThat(serve.process.exitValue()).isEqualTo(1);
+    List<JsonObject> lines = serve.stderr().lines().map(StrictJson::parseObject).toList();
+    assertThat(lines).singleElement().satisfies(line -> {
+      assertThat(line.get("level").getAsString()).isEqualTo("ERROR");
+      assertThat(line.get("message").getAsString()).isEqualTo("keygate serve failed: KEYGATE_PORT must be a whole"
+          + " number, got 'seventy'");
+      assertThat(line.get("exception_class").getAsString()).isEqualTo(IllegalArgumentException.class.getName());
+    });
+  }
+
   /** The calls whose logs are checked; adds the secrets it learns to {@code secrets}. */
   private static void exercise(int port, Run serve, String admin, List<String> secrets) throws Exception {
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
