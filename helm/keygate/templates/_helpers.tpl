@@ -55,6 +55,8 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- define "keygate.env" -}}
 - name: KEYGATE_PORT
   value: {{ .Values.grpc.port | quote }}
+- name: KEYGATE_LOG_FORMAT
+  value: {{ .Values.logFormat | quote }}
 {{- if .Values.migration.enabled }}
 - name: KEYGATE_MIGRATE
   value: "false"

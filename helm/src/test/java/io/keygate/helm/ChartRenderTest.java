@@ -46,6 +46,8 @@ class ChartRenderTest {
     assertThat(env.get("KEYGATE_MIGRATE").get("value")).as("the hook Job migrates; serve only checks the schema")
         .isEqualTo("false");
     assertThat(env.get("KEYGATE_RATE_LIMIT_FAILURE").get("value")).isEqualTo("open");
+    assertThat(env.get("KEYGATE_LOG_FORMAT").get("value")).as("JSON for the cluster's log collector")
+        .isEqualTo("json");
     assertThat(env.get("KEYGATE_AUTH_FAILURE_LIMIT").get("value")).isEqualTo("100");
     assertThat(env.get("KEYGATE_AUTH_FAILURE_WINDOW_SECONDS").get("value")).isEqualTo("900");
     assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
@@ -104,6 +106,7 @@ class ChartRenderTest {
 
     Map<String, Map<String, Object>> env = env(container);
     assertThat(env.get("KEYGATE_PORT").get("value")).isEqualTo("7171");
+    assertThat(env.get("KEYGATE_LOG_FORMAT").get("value")).isEqualTo("text");
     assertThat(env.get("KEYGATE_RATE_LIMIT_FAILURE").get("value")).isEqualTo("closed");
     assertThat(env.get("KEYGATE_REDIS_MODE").get("value")).isEqualTo("cluster");
     assertThat(env.get("KEYGATE_DATABASE_URL").get("value"))

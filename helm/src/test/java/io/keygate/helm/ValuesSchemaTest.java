@@ -14,6 +14,13 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void unknownLogFormatIsRefused() {
+    assertThatThrownBy(() -> Charts.template(Charts.resource("bad-log-format.yaml")))
+        .hasMessageContaining("/logFormat")
+        .hasMessageContaining("json");
+  }
+
+  @Test
   void portGivenAsAStringIsRefused() {
     assertThatThrownBy(() -> Charts.template(Charts.resource("bad-port.yaml")))
         .hasMessageContaining("/grpc/port")

@@ -10,6 +10,7 @@ import io.keygate.cli.manage.ScopesCommand;
 import io.keygate.cli.manage.TenantsCommand;
 import io.keygate.cli.manage.TokensCommand;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,6 +58,17 @@ public final class KeygateCli {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KeygateCli()).execute(args));
+    System.exit(new CommandLine(new KeygateCli()).setExecutionExceptionHandler(KeygateCli::logFailure)
+        .execute(args));
+  }
+
+  /**
+   * A command that fails with an exception (a setting out of range, no database) says so through
+   * the log, so the error has the log's format ({@code KEYGATE_LOG_FORMAT}) and its redaction.
+   */
+  private static int logFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+    LoggerFactory.getLogger(KeygateCli.class).error("keygate {} failed: {}", command.getCommandName(),
+        failure.getMessage(), failure);
+    return command.getCommandSpec().exitCodeOnExecutionException();
   }
 }

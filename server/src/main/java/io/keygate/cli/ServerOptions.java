@@ -34,8 +34,10 @@ final class ServerOptions {
   Boolean migrate;
 
   /**
-   * The settings: the process's environment with these flags applied. Reports {@code KEYGATE_*}
-   * variables that are no setting (a typo must not pass silently) and applies the log level.
+   * The settings: the process's environment with these flags applied. Applies the log format and
+   * level first (and routes java.util.logging to SLF4J), so every line of the run is in the chosen
+   * format — also the error of another setting that does not parse —, then reports
+   * {@code KEYGATE_*} variables that are no setting (a typo must not pass silently).
    */
   KeygateConfig config() {
     Map<String, String> env = new HashMap<>(System.getenv());
@@ -44,12 +46,12 @@ final class ServerOptions {
     put(env, Settings.DATA_DIR.name(), dataDir);
     put(env, Settings.METRICS_ADDRESS.name(), metricsAddress);
     put(env, Settings.MIGRATE.name(), migrate);
+    Logging.configure(Settings.LOG_FORMAT.from(env), Settings.LOG_LEVEL.from(env));
+    KeygateConfig config = KeygateConfig.fromEnv(env);
     for (String unknown : Settings.unknown(env)) {
       LoggerFactory.getLogger(ServerOptions.class).warn("{} is not a Keygate setting and is ignored (a typo?);"
           + " see docs/configuration.md", unknown);
     }
-    KeygateConfig config = KeygateConfig.fromEnv(env);
-    Logging.setLevel(config.logLevel());
     return config;
   }
 

@@ -32,6 +32,7 @@ public record KeygateConfig(
     Duration shutdownGrace,
     HostPort metricsAddress,
     String logLevel,
+    String logFormat,
     HotPathConfig hotPath) {
 
   public KeygateConfig {
@@ -67,6 +68,7 @@ public record KeygateConfig(
         Settings.SHUTDOWN_GRACE.from(env),
         Settings.METRICS_ADDRESS.from(env),
         Settings.LOG_LEVEL.from(env),
+        Settings.LOG_FORMAT.from(env),
         HotPathConfig.fromEnv(env));
   }
 

@@ -49,6 +49,9 @@ public final class Settings {
   public static final Setting<String> LOG_LEVEL = Setting.choice("KEYGATE_LOG_LEVEL", "info",
       List.of("error", "warn", "info", "debug", "trace"), "Level of Keygate's own log (other libraries log"
           + " warnings and errors).");
+  public static final Setting<String> LOG_FORMAT = Setting.choice("KEYGATE_LOG_FORMAT", "text",
+      List.of("text", "json"), "Format of the log on stderr: text (a line per event, for people) or json (one"
+          + " JSON object per line, for log collectors; fields in docs/operations.md). Secrets are redacted in both.");
 
   // --- The database ---
 

@@ -9,12 +9,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.google.protobuf.Duration;
+import io.grpc.CallOptions;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import io.keygate.keys.SecretFormat;
+import io.keygate.telemetry.Logging;
 import io.keygate.v1.ApiKeyServiceGrpc;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
+import io.keygate.v1.AuthorizerServiceGrpc;
 import io.keygate.v1.CreateApiKeyRequest;
 import io.keygate.v1.CreateApiKeyResponse;
 import io.keygate.v1.CreateRoleRequest;
@@ -28,9 +33,15 @@ import io.keygate.v1.ListAuditEventsRequest;
 import io.keygate.v1.RevokeApiKeyRequest;
 import io.keygate.v1.RotateTokenRequest;
 import io.keygate.v1.TokenSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +50,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * No secret reaches a log or an error. Every log event of the test JVM (Keygate's own loggers at
- * TRACE, the rest as the shipped logback.xml sets them) is captured raw, before the redacting
- * converter, from server start through a whole key lifecycle with right and wrong secrets; neither
+ * TRACE, the rest as the shipped logback.xml sets them, grpc-java's java.util.logging records
+ * routed in as {@code keygate serve} routes them) is captured raw, before redaction, from server
+ * start through a whole key lifecycle with right and wrong secrets; neither
  * any issued secret nor its 64-hex body appears in a formatted message or a throwable, in a gRPC error
  * description or in an Authorize answer. A wrong secret sent to a management call is not echoed.
  */
@@ -76,6 +88,7 @@ class SecrecyInLogsIT {
 
   @BeforeAll
   static void start() {
+    Logging.routeJavaUtilLogging();
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     CAPTURE.setContext(context);
     CAPTURE.start();
@@ -154,6 +167,18 @@ class SecrecyInLogsIT {
     keygate.keys(admin).deleteApiKey(DeleteApiKeyRequest.newBuilder().setApiKeyId(keyId).build());
     authorize(AuthorizeRequest.newBuilder().setCredential(rotated));
 
+    // grpc-java logs these through java.util.logging, with stack traces: a secret in the header's
+    // value or in the request bytes must not reach them.
+    Metadata forbidden = new Metadata();
+    forbidden.put(Metadata.Key.of("connection", Metadata.ASCII_STRING_MARSHALLER), graced);
+    refused(() -> TestKeygate.with(ApiKeyServiceGrpc.newBlockingStub(keygate.channel), forbidden)
+        .listApiKeys(ListApiKeysRequest.getDefaultInstance()));
+    refused(() -> ClientCalls.blockingUnaryCall(keygate.channel, rawAuthorize(),
+        CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
+        truncatedAfter(graced)));
+
+    assertThat(CAPTURE.events).as("grpc-java's records are routed to logback")
+        .anyMatch(e -> e.startsWith("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler Stream Error"));
     assertThat(CAPTURE.events).as("the appender sees the server's and the test's log events")
         .anyMatch(e -> e.contains("capture canary")).anyMatch(e -> e.contains("keygate listening on"));
     assertThat(ANSWERS).hasSizeGreaterThan(40);
@@ -191,6 +216,38 @@ class SecrecyInLogsIT {
       return description;
     }
     throw new AssertionError("the call was expected to fail");
+  }
+
+  /** Authorize with a byte marshaller, to send what is not protobuf. */
+  private static MethodDescriptor<byte[], byte[]> rawAuthorize() {
+    MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
+      @Override
+      public InputStream stream(byte[] value) {
+        return new ByteArrayInputStream(value);
+      }
+
+      @Override
+      public byte[] parse(InputStream stream) {
+        try {
+          return stream.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    return MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName())
+        .setRequestMarshaller(bytes).setResponseMarshaller(bytes).build();
+  }
+
+  /** An AuthorizeRequest whose credential is {@code secret}, then a field that runs past the end. */
+  private static byte[] truncatedAfter(String secret) {
+    byte[] valid = AuthorizeRequest.newBuilder().setCredential(secret).build().toByteArray();
+    byte[] message = Arrays.copyOf(valid, valid.length + 3);
+    message[valid.length] = 0x12;
+    message[valid.length + 1] = 0x7f;
+    message[valid.length + 2] = 0x41;
+    return message;
   }
 
   private static Metadata basic(String secret) {

@@ -9,27 +9,28 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
+import io.keygate.telemetry.ThrottledLog;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Requests that are not valid protobuf (bad UTF-8 in a string, broken nesting, truncation) answered
  * with INVALID_ARGUMENT instead of grpc-java's UNKNOWN "Application error processing RPC", whose
  * stack trace grpc-java also logs at SEVERE for every such request. Each method's request marshaller
  * is wrapped so that parsing cannot throw: a failed parse reaches the handler as a failure, which
- * closes the call and is logged once a minute at most, with a count.
+ * closes the call and is logged through a {@link ThrottledLog}: the first in full, then once a minute
+ * at most, with a count.
  */
 public final class MessageGuard {
-  private static final Logger LOG = LoggerFactory.getLogger(MessageGuard.class);
-  private static final long LOG_EVERY_NANOS = 60_000_000_000L;
+  private static final ThrottledLog REFUSALS = new ThrottledLog(LoggerFactory.getLogger(MessageGuard.class),
+      Level.WARN, Duration.ofMinutes(1));
 
   private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong lastLogNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
-  private final AtomicLong sinceLog = new AtomicLong();
 
   /** A request as parsed: the message, or why it could not be parsed. */
   private record Parsed<T>(T message, RuntimeException failure) {}
@@ -137,14 +138,7 @@ public final class MessageGuard {
 
   private void refuse(String method, RuntimeException failure) {
     refused.incrementAndGet();
-    long count = sinceLog.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastLogNanos.get();
-    if (now - last >= LOG_EVERY_NANOS && lastLogNanos.compareAndSet(last, now)) {
-      sinceLog.addAndGet(-count);
-      LOG.warn("refused {} request(s) that were not valid protobuf in the last minute (latest: {}: {})", count,
-          method, failure.getClass().getSimpleName());
-    }
+    REFUSALS.log("invalid protobuf", "refused a request that was not valid protobuf (" + method + ")", failure);
   }
 
   /** The call as the service's own handler sees it: typed by the original method descriptor. */

@@ -2,17 +2,13 @@ package io.keygate.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import io.keygate.keys.SecretFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RedactingMessageConverterTest {
+class RedactionTest {
   private static final String SECRET = new SecretFormat(SecretFormat.DEFAULT_PREFIX).generate();
   private static final String HEX = SECRET.substring(3);
 
@@ -33,14 +29,14 @@ class RedactingMessageConverterTest {
   void aKeygateSecretIsRedactedWhereverItAppears(String template) {
     String text = String.format(template, SECRET, SECRET);
 
-    String redacted = RedactingMessageConverter.redact(text);
+    String redacted = Redaction.redact(text);
 
     assertThat(redacted).doesNotContain(HEX).doesNotContain(HEX.substring(0, 16)).contains("lk_[REDACTED]");
   }
 
   @Test
   void textAroundTheSecretIsKept() {
-    assertThat(RedactingMessageConverter.redact("rotated token tok_1: new secret " + SECRET + " issued"))
+    assertThat(Redaction.redact("rotated token tok_1: new secret " + SECRET + " issued"))
         .isEqualTo("rotated token tok_1: new secret lk_[REDACTED] issued");
   }
 
@@ -48,7 +44,7 @@ class RedactingMessageConverterTest {
   void everySecretOnALineIsRedacted() {
     String other = new SecretFormat(SecretFormat.DEFAULT_PREFIX).generate();
 
-    assertThat(RedactingMessageConverter.redact("old=" + SECRET + " new=" + other))
+    assertThat(Redaction.redact("old=" + SECRET + " new=" + other))
         .isEqualTo("old=lk_[REDACTED] new=lk_[REDACTED]");
   }
 
@@ -60,14 +56,14 @@ class RedactingMessageConverterTest {
   void secretsWithACustomPrefixAreRedactedToo(String prefix) {
     String secret = new SecretFormat(prefix).generate();
 
-    assertThat(RedactingMessageConverter.redact("key " + secret + "."))
+    assertThat(Redaction.redact("key " + secret + "."))
         .isEqualTo("key " + prefix + "[REDACTED].");
   }
 
   @Test
   void upperCaseOrTruncatedHexIsStillRedactedFromSixteenCharacters() {
-    assertThat(RedactingMessageConverter.redact("lk_" + HEX.toUpperCase())).isEqualTo("lk_[REDACTED]");
-    assertThat(RedactingMessageConverter.redact("lk_" + HEX.substring(0, 16) + " rest"))
+    assertThat(Redaction.redact("lk_" + HEX.toUpperCase())).isEqualTo("lk_[REDACTED]");
+    assertThat(Redaction.redact("lk_" + HEX.substring(0, 16) + " rest"))
         .isEqualTo("lk_[REDACTED] rest");
   }
 
@@ -81,23 +77,11 @@ class RedactingMessageConverterTest {
       "sha256 0123456789abcdef0123456789abcdef",
       "tenant ten_01hzzzzzzzzzzzzzzzzzzzzzzz"})
   void textWithoutSecretsIsUnchanged(String text) {
-    assertThat(RedactingMessageConverter.redact(text)).isEqualTo(text);
+    assertThat(Redaction.redact(text)).isEqualTo(text);
   }
 
   @Test
   void nullStaysNull() {
-    assertThat(RedactingMessageConverter.redact(null)).isNull();
-  }
-
-  @Test
-  void theConverterRedactsTheFormattedMessageIncludingArguments() {
-    LoggerContext context = new LoggerContext();
-    Logger logger = context.getLogger("test");
-    LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN,
-        "refused {} from {}", null, new Object[] {SECRET, "10.0.0.1"});
-    RedactingMessageConverter converter = new RedactingMessageConverter();
-
-    assertThat(converter.convert(event)).isEqualTo("refused lk_[REDACTED] from 10.0.0.1");
-    assertThat(event.getFormattedMessage()).contains(SECRET);
+    assertThat(Redaction.redact(null)).isNull();
   }
 }
