@@ -2,7 +2,7 @@ package io.keygate.bench;
 
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
+import io.keygate.decision.Decision;
 import io.keygate.authz.ScopePath;
 import io.keygate.authz.TenantPolicy;
 import io.keygate.cache.CachingCredentialStore;
@@ -10,7 +10,7 @@ import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;
 import io.keygate.decision.Limits;
 import io.keygate.authz.RouteTable;
-import io.keygate.decision.UsageSink;
+import io.keygate.store.UsageSink;
 import io.keygate.keys.SecretFormat;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;

@@ -2,13 +2,13 @@ package io.keygate.decision;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.AccessRequest;
-import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.authz.RouteTable;
 import io.keygate.keys.SecretFormat;
 import io.keygate.ratelimit.ClientAddress;
 import io.keygate.ratelimit.RateLimiter;
 import io.keygate.store.CredentialStore;
+import io.keygate.store.UsageSink;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.keygate.decision;
 
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.ratelimit.LimitSpec;
 import io.keygate.ratelimit.RateLimiter;

@@ -1,6 +1,5 @@
 package io.keygate.decision;
 
-import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.ratelimit.LimitStatus;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package io.keygate.decision;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.AccessRequest;
-import io.keygate.authz.Decision;
 import io.keygate.authz.Permissions;
 import io.keygate.authz.Reason;
 import io.keygate.authz.RouteTable;

@@ -1,6 +1,5 @@
 package io.keygate.decision;
 
-import io.keygate.authz.Decision;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

@@ -1,7 +1,7 @@
 package io.keygate.decision;
 
-import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
+import io.keygate.store.UsageSink;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -2,7 +2,7 @@ package io.keygate.manage;
 
 import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
+import io.keygate.decision.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.decision.Authorizer;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.keygate.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.authz.AccessRequest.Transport;
+import io.keygate.decision.Decision;
 import io.keygate.testing.Records;
 import io.keygate.v1.PrincipalKind;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keygate.KeygateException;
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.authz.RouteTable;
 import io.keygate.authz.ScopePath;

@@ -1,7 +1,7 @@
 package io.keygate.store.postgres;
 
 import io.keygate.authz.CredentialRecord;
-import io.keygate.decision.UsageSink;
+import io.keygate.store.UsageSink;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,7 +17,7 @@ import io.grpc.stub.StreamObserver;
 import io.keygate.KeygateException;
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
+import io.keygate.decision.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;

@@ -3,7 +3,7 @@ package io.keygate.transport.grpc;
 import io.grpc.stub.StreamObserver;
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
-import io.keygate.authz.Decision;
+import io.keygate.decision.Decision;
 import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;
 import io.keygate.decision.ResponseHeaders;

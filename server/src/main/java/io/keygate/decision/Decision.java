@@ -1,5 +1,7 @@
-package io.keygate.authz;
+package io.keygate.decision;
 
+import io.keygate.authz.CredentialRecord;
+import io.keygate.authz.Reason;
 import io.keygate.ratelimit.LimitStatus;
 
 /**

@@ -1,4 +1,4 @@
-package io.keygate.decision;
+package io.keygate.store;
 
 import io.keygate.authz.CredentialRecord;
 import java.time.Instant;
