@@ -112,7 +112,9 @@ public final class Bench {
   }
 
   private void all() throws Exception {
-    Served local = start("keygate-local", Map.of(), fixture.systemSecret);
+    localMetrics = Jvm.freePort();
+    Served local = start("keygate-local", Map.of("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + localMetrics),
+        fixture.systemSecret);
     admin = local;
     fixture.createTenant(local);
     String key = fixture.tenantAdminSecret;
@@ -120,6 +122,7 @@ public final class Bench {
     Served noop = noopLike(local, key);
 
     if (plan.runs("throughput")) {
+      new Pinned(plan, report, fixture.dir).run(noop, noopPool, local, localMetrics, key);
       new Throughputs(plan, report, fixture).run(noop, local, redis, key);
     }
     if (plan.runs("footprint")) {
@@ -138,6 +141,11 @@ public final class Bench {
       new ColdPath(plan, report, fixture, this).run(); // last: its bulk-loaded tokens count against the tenant's caps
     }
   }
+
+  /** The no-op baseline on a thread pool (the direct-executor one is the ceiling). */
+  private Served noopPool;
+  /** The metrics port of the in-process sidecar. */
+  private int localMetrics;
 
   /** The sidecar the management calls go to. */
   Served admin() {
@@ -169,8 +177,10 @@ public final class Bench {
       }
       Path a = Files.write(fixture.dir.resolve("authorize.bin"), authorized.toByteArray());
       Path c = Files.write(fixture.dir.resolve("check.bin"), checked.toByteArray());
-      Served noop = Served.noop(a, c, fixture.dir);
+      Served noop = Served.noop(a, c, fixture.dir, "direct");
       running.add(noop);
+      noopPool = Served.noop(a, c, fixture.dir, "pool");
+      running.add(noopPool);
       return noop;
     } finally {
       channel.shutdownNow();

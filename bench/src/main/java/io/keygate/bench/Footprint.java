@@ -40,7 +40,7 @@ final class Footprint {
         idle.add(fresh.rssKib());
       }
       try (Served fresh = Served.noop(fixture.dir.resolve("authorize.bin"), fixture.dir.resolve("check.bin"),
-          fixture.dir)) {
+          fixture.dir, "direct")) {
         noopStarts.add(fresh.startNanos);
         Served.sleep(2000);
         noopIdle.add(fresh.rssKib());

@@ -56,14 +56,15 @@ final class Served implements AutoCloseable {
   }
 
   /** The no-op baseline: the same proto services answering a fixed response, same JVM flags. */
-  static Served noop(Path authorizeResponse, Path checkResponse, Path dir) {
+  /** The no-op baseline; {@code executor} is {@code direct} (grpc-java's ceiling) or {@code pool}. */
+  static Served noop(Path authorizeResponse, Path checkResponse, Path dir, String executor) {
     int port = Jvm.freePort();
-    Path log = dir.resolve("noop.log");
+    Path log = dir.resolve("noop-" + executor + ".log");
     long spawned = System.nanoTime();
     Process process = Jvm.start(Jvm.SHIPPED_FLAGS, List.of("-cp", System.getProperty("java.class.path"),
-        NoopServer.class.getName(), Integer.toString(port), authorizeResponse.toString(), checkResponse.toString()),
-        Map.of(), log);
-    return awaitFirstAllow("noop", process, port, log, spawned, "");
+        NoopServer.class.getName(), Integer.toString(port), authorizeResponse.toString(), checkResponse.toString(),
+        executor), Map.of(), log);
+    return awaitFirstAllow("noop-" + executor, process, port, log, spawned, "");
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.keygate.authz;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Permission strings {@code resource:action[:qualifier]} and how a granted permission covers a
@@ -15,12 +14,11 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Permissions {
-  private static final Pattern SEGMENT = Pattern.compile("\\*|[a-z0-9][a-z0-9_.-]{0,62}");
   private static final List<String> QUALIFIER_ORDER = List.of("own", "team", "all");
 
   private Permissions() {}
 
-  /** Null when {@code permission} is well formed, else what is wrong with it. */
+  /** Null when {@code permission} is well formed, else what is wrong with it. One pass, no allocation. */
   public static String problem(String permission) {
     if (permission == null || permission.isEmpty()) {
       return "is empty";
@@ -28,16 +26,42 @@ public final class Permissions {
     if (permission.equals("*")) {
       return null;
     }
-    String[] parts = permission.split(":", -1);
-    if (parts.length < 2 || parts.length > 3) {
+    int colons = 0;
+    for (int i = 0; i < permission.length(); i++) {
+      colons += permission.charAt(i) == ':' ? 1 : 0;
+    }
+    if (colons < 1 || colons > 2) {
       return "must be resource:action or resource:action:qualifier";
     }
-    for (String part : parts) {
-      if (!SEGMENT.matcher(part).matches()) {
-        return "has a segment that is not '*' or 1-63 characters of [a-z0-9_.-]";
+    int start = 0;
+    for (int i = 0; i <= permission.length(); i++) {
+      if (i == permission.length() || permission.charAt(i) == ':') {
+        if (!wellFormed(permission, start, i)) {
+          return "has a segment that is not '*' or 1-63 characters of [a-z0-9_.-]";
+        }
+        start = i + 1;
       }
     }
     return null;
+  }
+
+  /** {@code s[from, to)} is {@code *} or 1–63 of {@code [a-z0-9_.-]} starting with a letter or digit. */
+  private static boolean wellFormed(String s, int from, int to) {
+    int length = to - from;
+    if (length == 1 && s.charAt(from) == '*') {
+      return true;
+    }
+    if (length < 1 || length > 63) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+      if (!alnum && (i == from || c != '_' && c != '.' && c != '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when any of {@code granted} covers {@code required}. */

@@ -42,6 +42,10 @@ final class DevCommand implements Callable<Integer> {
     out.println("Keygate is running (" + where + ").");
     out.println();
     out.println("  gRPC address    " + server.address() + "   (plaintext, health and reflection enabled)");
+    if (server.metricsPort() > 0) {
+      out.println("  Metrics         http://" + config.metricsAddress().host() + ":" + server.metricsPort()
+          + "/metrics");
+    }
     if (shown.isPresent()) {
       out.println("  Admin API key   " + shown.get().secret());
       out.println("                  Shown once: Keygate stores only its hash. Copy it now.");

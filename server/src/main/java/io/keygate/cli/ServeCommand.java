@@ -2,7 +2,6 @@ package io.keygate.cli;
 
 import io.keygate.config.KeygateConfig;
 import io.keygate.server.KeygateServer;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,19 +20,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     KeygateConfig config = options.config();
     KeygateServer server = KeygateServer.start(config);
-    HTTPServer metrics = null;
-    if (config.metricsAddress() != null) {
-      metrics = server.metrics().serve(config.metricsAddress().host(), config.metricsAddress().port());
-      LoggerFactory.getLogger(ServeCommand.class).info("metrics on http://{}:{}/metrics",
-          config.metricsAddress().host(), metrics.getPort());
-    }
-    HTTPServer exporter = metrics;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      if (exporter != null) {
-        exporter.close();
-      }
-    }, "keygate-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keygate-shutdown"));
     LoggerFactory.getLogger(ServeCommand.class).info("serving on {}", server.address());
     server.awaitTermination();
     return 0;

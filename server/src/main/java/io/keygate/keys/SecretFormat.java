@@ -83,9 +83,18 @@ public final class SecretFormat {
         return Shape.MALFORMED;
       }
     }
-    String text = candidate.toString();
     int split = length() - CHECKSUM_HEX;
-    return checksum(text.substring(0, split)).equals(text.substring(split)) ? Shape.VALID : Shape.MALFORMED;
+    byte[] body = new byte[split];
+    for (int i = 0; i < split; i++) {
+      body[i] = (byte) candidate.charAt(i);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(body, 0, split);
+    int given = 0;
+    for (int i = split; i < candidate.length(); i++) {
+      given = given << 4 | Character.digit(candidate.charAt(i), 16);
+    }
+    return (int) crc.getValue() == given ? Shape.VALID : Shape.MALFORMED;
   }
 
   /** SHA-256 of the secret: the only form in which it is stored or compared. */

@@ -27,6 +27,9 @@ public final class ClientAddress {
     if (literal == null || literal.isEmpty() || literal.length() > 45) {
       return null;
     }
+    if (canonicalIpv4(literal)) {
+      return literal; // the common case, already canonical: no parsing, no copy
+    }
     for (int i = 0; i < literal.length(); i++) {
       char ch = literal.charAt(i);
       // ASCII only: Guava would also read other scripts' digits (\u0661 is an Arabic-Indic 1).
@@ -39,6 +42,34 @@ public final class ClientAddress {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** True for a dotted quad in canonical form: four decimal numbers 0–255 without leading zeros. */
+  static boolean canonicalIpv4(String s) {
+    int parts = 0;
+    int value = -1;
+    int digits = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      char ch = i < s.length() ? s.charAt(i) : '.';
+      if (ch == '.') {
+        if (digits == 0 || value > 255 || ++parts > 4) {
+          return false;
+        }
+        value = -1;
+        digits = 0;
+      } else if (ch >= '0' && ch <= '9') {
+        if (digits > 0 && value == 0) {
+          return false; // a leading zero
+        }
+        value = (value < 0 ? 0 : value * 10) + (ch - '0');
+        if (++digits > 3) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return parts == 4;
   }
 
   /** The client a canonical address (or {@link #UNKNOWN}, or empty) is counted as: itself, or its /64. */

@@ -4,12 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * Counters in this process: the default for a single sidecar and development, and the fallback
@@ -25,7 +23,7 @@ public final class LocalCounters implements Counters {
   /** The share of the heap the counters may take: an eighth. */
   static final long HEAP_SHARE = 8;
 
-  private final Cache<String, SlidingWindow> windows;
+  private final Cache<Key, SlidingWindow> windows;
   private final Clock clock;
 
   public LocalCounters(Clock clock, int maxSubjects) {
@@ -33,40 +31,74 @@ public final class LocalCounters implements Counters {
     this.windows = Caffeine.newBuilder().maximumSize(maxSubjects).expireAfterAccess(Duration.ofDays(1)).build();
   }
 
+  /** A counter: its name and its window's length. */
+  private record Key(String counter, long windowMillis) {}
+
   @Override
   public List<LimitStatus> count(List<LimitSpec> limits) {
     long now = clock.millis();
-    List<LimitSpec> ordered = new ArrayList<>(limits);
-    ordered.sort(Comparator.comparing(LimitSpec::counter));
-    List<SlidingWindow> locked = new ArrayList<>();
-    for (LimitSpec spec : ordered) {
-      locked.add(windows.get(spec.counter() + "@" + spec.windowMillis(), k -> new SlidingWindow(spec.windowMillis())));
+    int n = limits.size();
+    SlidingWindow[] inOrder = new SlidingWindow[n];
+    for (int i = 0; i < n; i++) {
+      LimitSpec spec = limits.get(i);
+      inOrder[i] = windows.get(new Key(spec.counter(), spec.windowMillis()), k -> new SlidingWindow(k.windowMillis()));
     }
-    return lockAll(locked, 0, () -> {
-      List<SlidingWindow> inOrder = new ArrayList<>();
-      for (LimitSpec spec : limits) {
-        inOrder.add(locked.get(ordered.indexOf(spec)));
+    // Locked in one global order (by counter, then window), so two requests never wait on each other.
+    SlidingWindow[] lockOrder = inOrder.clone();
+    LimitSpec[] specs = limits.toArray(new LimitSpec[0]);
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && before(specs[j], specs[j - 1]); j--) {
+        swap(lockOrder, j);
+        swap(specs, j);
       }
-      boolean deny = false;
-      long[] counts = new long[limits.size()];
-      for (int i = 0; i < limits.size(); i++) {
-        counts[i] = inOrder.get(i).count(now);
-        if (!limits.get(i).informational() && counts[i] + 1 > limits.get(i).limit()) {
-          deny = true;
-        }
+    }
+    return locked(lockOrder, 0, limits, inOrder, now);
+  }
+
+  private static boolean before(LimitSpec a, LimitSpec b) {
+    int byName = a.counter().compareTo(b.counter());
+    return byName < 0 || byName == 0 && a.windowMillis() < b.windowMillis();
+  }
+
+  private static <T> void swap(T[] array, int j) {
+    T t = array[j];
+    array[j] = array[j - 1];
+    array[j - 1] = t;
+  }
+
+  /** Holds the lock of every window from {@code i} on, then counts. */
+  private static List<LimitStatus> locked(SlidingWindow[] lockOrder, int i, List<LimitSpec> limits,
+      SlidingWindow[] inOrder, long now) {
+    if (i == lockOrder.length) {
+      return countLocked(limits, inOrder, now);
+    }
+    synchronized (lockOrder[i]) {
+      return locked(lockOrder, i + 1, limits, inOrder, now);
+    }
+  }
+
+  /** All or none: every limit has room and counts the request, or an enforced one is full and none does. */
+  private static List<LimitStatus> countLocked(List<LimitSpec> limits, SlidingWindow[] windows, long now) {
+    int n = limits.size();
+    boolean deny = false;
+    long[] counts = new long[n];
+    for (int i = 0; i < n; i++) {
+      counts[i] = windows[i].count(now);
+      if (!limits.get(i).informational() && counts[i] + 1 > limits.get(i).limit()) {
+        deny = true;
       }
-      List<LimitStatus> out = new ArrayList<>();
-      for (int i = 0; i < limits.size(); i++) {
-        LimitSpec spec = limits.get(i);
-        long total = counts[i];
-        if (!deny && !spec.peek()) {
-          inOrder.get(i).add(now);
-          total++;
-        }
-        out.add(LimitStatus.of(spec, total, inOrder.get(i).resetMillis(now, spec.limit()), deny));
+    }
+    LimitStatus[] out = new LimitStatus[n];
+    for (int i = 0; i < n; i++) {
+      LimitSpec spec = limits.get(i);
+      long total = counts[i];
+      if (!deny && !spec.peek()) {
+        windows[i].add(now);
+        total++;
       }
-      return out;
-    });
+      out[i] = LimitStatus.of(spec, total, windows[i].resetMillis(now, spec.limit()), deny);
+    }
+    return Arrays.asList(out);
   }
 
   /**
@@ -88,15 +120,5 @@ public final class LocalCounters implements Counters {
   @Override
   public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
     return CompletableFuture.completedFuture(count(limits));
-  }
-
-  private static List<LimitStatus> lockAll(List<SlidingWindow> windows, int i,
-      Supplier<List<LimitStatus>> body) {
-    if (i == windows.size()) {
-      return body.get();
-    }
-    synchronized (windows.get(i)) {
-      return lockAll(windows, i + 1, body);
-    }
   }
 }

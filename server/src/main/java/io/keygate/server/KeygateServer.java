@@ -10,6 +10,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.keygate.cache.CachingCredentialStore;
+import io.keygate.config.HostPort;
 import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
 import io.keygate.config.RateLimitConfig;
@@ -34,6 +35,7 @@ import io.keygate.ratelimit.WindowedRateLimiter;
 import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.CredentialStore;
 import io.keygate.transport.grpc.Admission;
 import io.keygate.transport.grpc.MessageGuard;
@@ -92,6 +94,8 @@ public final class KeygateServer implements AutoCloseable {
   private final Counters counters;
   private final WindowedRateLimiter limiter;
   private final Metrics metrics;
+  /** The Prometheus endpoint, when {@code KEYGATE_METRICS_ADDRESS} asks for one. */
+  private volatile HTTPServer metricsEndpoint;
   private final Admission admission;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
@@ -144,8 +148,9 @@ public final class KeygateServer implements AutoCloseable {
         .callExecutor(admission)
         .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .addService(messages.guard(new AuthorizerGrpcService(authorizer).bindService()))
-        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops()).bindService()))
+        .addService(messages.guard(new AuthorizerGrpcService(authorizer, hot.cacheMaxEntries()).bindService()))
+        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), hot.cacheMaxEntries())
+            .bindService()))
         .addService(messages.guard(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database,
             setup)), callers)))
         .addService(messages.guard(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)),
@@ -200,6 +205,7 @@ public final class KeygateServer implements AutoCloseable {
       database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
           config.databasePoolSize());
     }
+    KeygateServer keygate;
     try {
       if (config.migrate()) {
         int applied = database.migrate();
@@ -209,23 +215,42 @@ public final class KeygateServer implements AutoCloseable {
       } else {
         database.checkSchema();
       }
-      KeygateServer keygate = new KeygateServer(config, embedded, database, transport, clock);
-      if (keygate.changeFeed != null) {
-        keygate.changeFeed.start();
-      }
-      keygate.server.start();
-      keygate.health.setStatus("", ServingStatus.SERVING);
-      LOG.info("keygate listening on {}", keygate.address());
-      return keygate;
-    } catch (IOException e) {
-      database.close();
-      closeQuietly(embedded);
-      throw new UncheckedIOException("could not listen on " + config.listenHost() + ":" + config.listenPort(), e);
+      keygate = new KeygateServer(config, embedded, database, transport, clock);
     } catch (RuntimeException e) {
       database.close();
       closeQuietly(embedded);
       throw e;
     }
+    try {
+      keygate.serveMetrics();
+      if (keygate.changeFeed != null) {
+        keygate.changeFeed.start();
+      }
+      keygate.server.start();
+    } catch (IOException e) {
+      keygate.close();
+      throw new UncheckedIOException("could not listen on " + config.listenHost() + ":" + config.listenPort(), e);
+    } catch (RuntimeException e) {
+      keygate.close();
+      throw e;
+    }
+    keygate.health.setStatus("", ServingStatus.SERVING);
+    LOG.info("keygate listening on {}", keygate.address());
+    return keygate;
+  }
+
+  /** Starts the Prometheus endpoint when {@code KEYGATE_METRICS_ADDRESS} asks for one. */
+  private void serveMetrics() {
+    HostPort at = config.metricsAddress();
+    if (at == null) {
+      return;
+    }
+    try {
+      metricsEndpoint = metrics.serve(at.host(), at.port());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not serve metrics on " + at.host() + ":" + at.port(), e);
+    }
+    LOG.info("metrics on http://{}:{}/metrics", at.host(), metricsEndpoint.getPort());
   }
 
   public int port() {
@@ -265,7 +290,12 @@ public final class KeygateServer implements AutoCloseable {
     return usage;
   }
 
-  /** The sidecar's Prometheus metrics; {@code keygate serve} exposes them when asked to. */
+  /** The port of the Prometheus endpoint ({@code KEYGATE_METRICS_ADDRESS}); -1 when none is served. */
+  public int metricsPort() {
+    return metricsEndpoint == null ? -1 : metricsEndpoint.getPort();
+  }
+
+  /** The sidecar's Prometheus metrics, served at {@code KEYGATE_METRICS_ADDRESS} when it is set. */
   public Metrics metrics() {
     return metrics;
   }
@@ -302,6 +332,9 @@ public final class KeygateServer implements AutoCloseable {
   @Override
   public void close() {
     health.enterTerminalState();
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -22,7 +22,9 @@ import io.keygate.authz.Reason;
 import io.keygate.decision.AuthorizeInput;
 import io.keygate.decision.Authorizer;
 import io.keygate.decision.ResponseHeaders;
+import io.keygate.transport.grpc.PerRecord;
 import io.keygate.transport.grpc.Rpc;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +61,20 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
   public static final List<String> IDENTITY_HEADERS = List.of(TENANT, API_KEY, TOKEN, PRINCIPAL, PRINCIPAL_KIND,
       PARENT, ROLE, PERMISSIONS, TOKEN_ACCESS);
 
+  private static final Status OK = Status.newBuilder().setCode(Code.OK_VALUE).build();
+
   private final Authorizer authorizer;
   private final int trustedHops;
+  private final PerRecord<IdentityHeaders> identities;
 
-  /** Runs on the transport thread: the authorizer moves what may block elsewhere itself. */
-  public ExtAuthzService(Authorizer authorizer, int trustedHops) {
+  /**
+   * Runs on the transport thread: the authorizer moves what may block elsewhere itself. Identity
+   * headers are built once per key record, for up to {@code cachedRecords} records.
+   */
+  public ExtAuthzService(Authorizer authorizer, int trustedHops, int cachedRecords) {
     this.authorizer = authorizer;
     this.trustedHops = trustedHops;
+    this.identities = new PerRecord<>(cachedRecords, IdentityHeaders::of);
   }
 
   @Override
@@ -111,18 +120,22 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
         headers);
   }
 
-  private static CheckResponse respond(Decision decision, Map<String, String> headers) {
+  private CheckResponse respond(Decision decision, Map<String, String> headers) {
     if (!decision.allowed()) {
       return denied(decision, decision.reason().message());
     }
     return allowed(decision, headers);
   }
 
-  private static CheckResponse allowed(Decision decision, Map<String, String> headers) {
-    OkHttpResponse.Builder ok = OkHttpResponse.newBuilder();
-    Map<String, String> identity = new LinkedHashMap<>();
-    CredentialRecord key = decision.identity();
-    if (key != null) {
+  /**
+   * The identity headers of a credential: those to overwrite (every one it has) and those to remove
+   * (every one it has not, so a client cannot supply them). Built once per key record.
+   */
+  private record IdentityHeaders(List<HeaderValueOption> set, List<String> removed) {
+    static final IdentityHeaders NONE = new IdentityHeaders(List.of(), IDENTITY_HEADERS);
+
+    static IdentityHeaders of(CredentialRecord key) {
+      Map<String, String> identity = new LinkedHashMap<>();
       identity.put(TENANT, key.tenantId());
       identity.put(API_KEY, key.apiKeyId());
       identity.put(TOKEN, key.tokenId());
@@ -137,6 +150,18 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
       }
       identity.put(PERMISSIONS, String.join(",", key.permissions()));
       identity.put(TOKEN_ACCESS, key.readOnly() ? "read-only" : "read-write");
+      List<HeaderValueOption> set = new ArrayList<>();
+      identity.forEach((name, value) -> set.add(overwrite(name, value)));
+      return new IdentityHeaders(List.copyOf(set), IDENTITY_HEADERS.stream().filter(h -> !identity.containsKey(h))
+          .toList());
+    }
+  }
+
+  private CheckResponse allowed(Decision decision, Map<String, String> headers) {
+    OkHttpResponse.Builder ok = OkHttpResponse.newBuilder();
+    CredentialRecord key = decision.identity();
+    IdentityHeaders identity = key == null ? IdentityHeaders.NONE : identities.of(key);
+    if (key != null) {
       // The credential has done its job; the upstream never sees it. A non-blank x-api-key is where
       // it came from (a Keygate Bearer beside it is refused), so an Authorization header of another
       // scheme or issuer beside it is the upstream's and is kept.
@@ -150,15 +175,10 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
         ok.addHeadersToRemove("authorization");
       }
     }
-    identity.forEach((name, value) -> ok.addHeaders(overwrite(name, value)));
-    for (String name : IDENTITY_HEADERS) {
-      if (!identity.containsKey(name)) {
-        ok.addHeadersToRemove(name);
-      }
-    }
-    ResponseHeaders.of(decision).forEach((name, value) -> ok.addResponseHeadersToAdd(overwrite(name, value)));
+    ok.addAllHeaders(identity.set()).addAllHeadersToRemove(identity.removed());
+    ResponseHeaders.forEach(decision, (name, value) -> ok.addResponseHeadersToAdd(overwrite(name, value)));
     return CheckResponse.newBuilder()
-        .setStatus(Status.newBuilder().setCode(Code.OK_VALUE))
+        .setStatus(OK)
         .setOkResponse(ok)
         .build();
   }
@@ -170,7 +190,7 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
         .setBody("{\"code\":" + reason.httpStatus() + ",\"reason\":\"" + reason.code() + "\",\"message\":\""
             + json(message) + "\"}")
         .addHeaders(overwrite("content-type", "application/json"));
-    ResponseHeaders.of(decision).forEach((name, value) -> denied.addHeaders(overwrite(name, value)));
+    ResponseHeaders.forEach(decision, (name, value) -> denied.addHeaders(overwrite(name, value)));
     int code = switch (reason.httpStatus()) {
       case 401 -> Code.UNAUTHENTICATED_VALUE;
       case 429 -> Code.RESOURCE_EXHAUSTED_VALUE;

@@ -77,7 +77,9 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
 
   @Override
   public <ReqT, RespT> Executor getExecutor(ServerCall<ReqT, RespT> call, Metadata headers) {
-    headers.discardAll(SHED);
+    if (headers.containsKey(SHED)) {
+      headers.discardAll(SHED); // a client's own; discardAll alone would expand every header
+    }
     if (inFlight.get() > limit) {
       headers.put(SHED, "1");
       return DIRECT;

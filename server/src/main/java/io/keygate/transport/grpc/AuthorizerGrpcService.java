@@ -17,6 +17,7 @@ import io.keygate.v1.RateLimitScope;
 import io.keygate.v1.RateLimitStatus;
 import io.keygate.v1.Reason;
 import io.keygate.v1.TokenAccess;
+import java.util.Map;
 
 /** {@code keygate.v1.AuthorizerService}: maps the request in, the {@link Decision} out. */
 public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.AuthorizerServiceImplBase {
@@ -28,23 +29,31 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
     }
   }
 
-  private final Authorizer authorizer;
+  private static final Map<String, String> NO_HEADERS = Map.of();
 
-  /** Runs on the transport thread: the authorizer moves what may block elsewhere itself. */
-  public AuthorizerGrpcService(Authorizer authorizer) {
+  private final Authorizer authorizer;
+  private final PerRecord<Identity> identities;
+
+  /**
+   * Runs on the transport thread: the authorizer moves what may block elsewhere itself. Identities
+   * are built once per key record, for up to {@code cachedRecords} records.
+   */
+  public AuthorizerGrpcService(Authorizer authorizer, int cachedRecords) {
     this.authorizer = authorizer;
+    this.identities = new PerRecord<>(cachedRecords, AuthorizerGrpcService::identity);
   }
 
   @Override
   public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
     AuthorizeInput in = new AuthorizeInput(
-        request.getCredential(), transport(request.getCredentialTransport()), request.getHeadersMap(),
+        request.getCredential(), transport(request.getCredentialTransport()),
+        request.getHeadersCount() == 0 ? NO_HEADERS : request.getHeadersMap(),
         request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
         request.getScopeId());
-    Rpc.decide(observer, () -> authorizer.decide(in).thenApply(AuthorizerGrpcService::toResponse));
+    Rpc.decide(observer, () -> authorizer.decide(in).thenApply(this::toResponse));
   }
 
-  static AuthorizeResponse toResponse(Decision decision) {
+  AuthorizeResponse toResponse(Decision decision) {
     AuthorizeResponse.Builder out = AuthorizeResponse.newBuilder()
         .setDecision(decision.allowed() ? io.keygate.v1.Decision.DECISION_ALLOW : io.keygate.v1.Decision.DECISION_DENY)
         .setHttpStatus(decision.httpStatus())
@@ -52,7 +61,7 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
         .setMessage(decision.reason().message());
     CredentialRecord key = decision.identity();
     if (key != null) {
-      out.setIdentity(identity(key));
+      out.setIdentity(identities.of(key));
     }
     LimitStatus limit = decision.rateLimit();
     if (limit != null) {
@@ -66,7 +75,7 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
           .setWindowSeconds(limit.windowSeconds())
           .setInformational(limit.informational()));
     }
-    out.putAllResponseHeaders(ResponseHeaders.of(decision));
+    ResponseHeaders.forEach(decision, out::putResponseHeaders);
     return out.build();
   }
 

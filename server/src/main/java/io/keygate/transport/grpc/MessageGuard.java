@@ -1,6 +1,7 @@
 package io.keygate.transport.grpc;
 
-import io.grpc.Attributes;
+import com.google.protobuf.Message;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -22,18 +23,17 @@ import org.slf4j.event.Level;
  * Requests that are not valid protobuf (bad UTF-8 in a string, broken nesting, truncation) answered
  * with INVALID_ARGUMENT instead of grpc-java's UNKNOWN "Application error processing RPC", whose
  * stack trace grpc-java also logs at SEVERE for every such request. Each method's request marshaller
- * is wrapped so that parsing cannot throw: a failed parse reaches the handler as a failure, which
- * closes the call and is logged through a {@link ThrottledLog}: the first in full, then once a minute
- * at most, with a count.
+ * is wrapped so that parsing cannot throw: a failed parse is logged through a {@link ThrottledLog}
+ * (the first in full, then once a minute at most, with a count) and yields the method's
+ * <em>invalid</em> message — an instance of the request type no parse ever returns — which closes
+ * the call before the service sees it. Valid requests pass through untouched: the same call, the
+ * same message, one listener in between.
  */
 public final class MessageGuard {
   private static final ThrottledLog REFUSALS = new ThrottledLog(LoggerFactory.getLogger(MessageGuard.class),
       Level.WARN, Duration.ofMinutes(1));
 
   private final AtomicLong refused = new AtomicLong();
-
-  /** A request as parsed: the message, or why it could not be parsed. */
-  private record Parsed<T>(T message, RuntimeException failure) {}
 
   /** {@code service} with every method's requests parsed under this guard. */
   public ServerServiceDefinition guard(ServerServiceDefinition service) {
@@ -56,164 +56,99 @@ public final class MessageGuard {
     return refused.get();
   }
 
-  private <Q, R> ServerMethodDefinition<Parsed<Q>, R> wrap(ServerMethodDefinition<Q, R> method) {
+  private <Q, R> ServerMethodDefinition<Q, R> wrap(ServerMethodDefinition<Q, R> method) {
     MethodDescriptor<Q, R> original = method.getMethodDescriptor();
     MethodDescriptor.Marshaller<Q> parser = original.getRequestMarshaller();
-    MethodDescriptor.Marshaller<Parsed<Q>> guarded = new MethodDescriptor.Marshaller<>() {
+    Q invalid = invalid(parser);
+    String name = original.getFullMethodName();
+    MethodDescriptor.Marshaller<Q> guarded = new MethodDescriptor.PrototypeMarshaller<>() {
       @Override
-      public InputStream stream(Parsed<Q> value) {
-        return parser.stream(value.message());
+      public InputStream stream(Q value) {
+        return parser.stream(value);
       }
 
       @Override
-      public Parsed<Q> parse(InputStream stream) {
+      public Q parse(InputStream stream) {
         try {
-          return new Parsed<>(parser.parse(stream), null);
+          return parser.parse(stream);
         } catch (RuntimeException e) {
-          return new Parsed<>(null, e);
+          refused.incrementAndGet();
+          REFUSALS.log("invalid protobuf", "refused a request that was not valid protobuf (" + name + ")", e);
+          return invalid;
         }
+      }
+
+      @Override
+      public Q getMessagePrototype() {
+        return parser instanceof MethodDescriptor.PrototypeMarshaller<Q> prototype ? prototype.getMessagePrototype()
+            : null;
+      }
+
+      @Override
+      public Class<Q> getMessageClass() {
+        return parser instanceof MethodDescriptor.PrototypeMarshaller<Q> prototype ? prototype.getMessageClass()
+            : null;
       }
     };
-    MethodDescriptor<Parsed<Q>, R> descriptor = original.toBuilder(guarded, original.getResponseMarshaller()).build();
-    return ServerMethodDefinition.create(descriptor, new Handler<>(method.getServerCallHandler(), original));
+    MethodDescriptor<Q, R> descriptor = original.toBuilder(guarded, original.getResponseMarshaller()).build();
+    ServerCallHandler<Q, R> handler = method.getServerCallHandler();
+    return ServerMethodDefinition.create(descriptor, (call, headers) -> new Refusing<>(handler.startCall(call,
+        headers), call, invalid, name));
   }
 
-  /** Starts the service's own handler on the unwrapped call; a request that did not parse closes the call. */
-  private final class Handler<Q, R> implements ServerCallHandler<Parsed<Q>, R> {
-    private final ServerCallHandler<Q, R> handler;
-    private final MethodDescriptor<Q, R> method;
-
-    Handler(ServerCallHandler<Q, R> handler, MethodDescriptor<Q, R> method) {
-      this.handler = handler;
-      this.method = method;
+  /**
+   * A request instance no parse returns: a fresh copy of the message type's prototype (a parse of
+   * an empty body returns the shared default instance, never this one).
+   */
+  @SuppressWarnings("unchecked")
+  private static <Q> Q invalid(MethodDescriptor.Marshaller<Q> parser) {
+    if (parser instanceof MethodDescriptor.PrototypeMarshaller<Q> prototype
+        && prototype.getMessagePrototype() instanceof Message message) {
+      return (Q) message.toBuilder().build();
     }
-
-    @Override
-    public ServerCall.Listener<Parsed<Q>> startCall(ServerCall<Parsed<Q>, R> call, Metadata headers) {
-      ServerCall.Listener<Q> next = handler.startCall(new Unwrapped<>(call, method), headers);
-      return new ServerCall.Listener<>() {
-        private boolean closed;
-
-        @Override
-        public void onMessage(Parsed<Q> message) {
-          if (closed) {
-            return;
-          }
-          if (message.failure() != null) {
-            closed = true;
-            refuse(method.getFullMethodName(), message.failure());
-            call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid "
-                + method.getFullMethodName() + " message"), new Metadata());
-            return;
-          }
-          next.onMessage(message.message());
-        }
-
-        @Override
-        public void onHalfClose() {
-          if (!closed) {
-            next.onHalfClose();
-          }
-        }
-
-        @Override
-        public void onCancel() {
-          next.onCancel();
-        }
-
-        @Override
-        public void onComplete() {
-          next.onComplete();
-        }
-
-        @Override
-        public void onReady() {
-          if (!closed) {
-            next.onReady();
-          }
-        }
-      };
-    }
+    throw new IllegalArgumentException("MessageGuard guards protobuf services only");
   }
 
-  private void refuse(String method, RuntimeException failure) {
-    refused.incrementAndGet();
-    REFUSALS.log("invalid protobuf", "refused a request that was not valid protobuf (" + method + ")", failure);
-  }
+  /** Closes the call with INVALID_ARGUMENT when its request is the invalid message; otherwise passes through. */
+  private static final class Refusing<Q, R> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
+    private final ServerCall<Q, R> call;
+    private final Q invalid;
+    private final String method;
+    private boolean closed;
 
-  /** The call as the service's own handler sees it: typed by the original method descriptor. */
-  private static final class Unwrapped<Q, R> extends ServerCall<Q, R> {
-    private final ServerCall<Parsed<Q>, R> call;
-    private final MethodDescriptor<Q, R> method;
-
-    Unwrapped(ServerCall<Parsed<Q>, R> call, MethodDescriptor<Q, R> method) {
+    Refusing(ServerCall.Listener<Q> next, ServerCall<Q, R> call, Q invalid, String method) {
+      super(next);
       this.call = call;
+      this.invalid = invalid;
       this.method = method;
     }
 
     @Override
-    public void request(int numMessages) {
-      call.request(numMessages);
+    public void onMessage(Q message) {
+      if (closed) {
+        return;
+      }
+      if (message == invalid) {
+        closed = true;
+        call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid " + method + " message"),
+            new Metadata());
+        return;
+      }
+      super.onMessage(message);
     }
 
     @Override
-    public void sendHeaders(Metadata headers) {
-      call.sendHeaders(headers);
+    public void onHalfClose() {
+      if (!closed) {
+        super.onHalfClose();
+      }
     }
 
     @Override
-    public void sendMessage(R message) {
-      call.sendMessage(message);
-    }
-
-    @Override
-    public boolean isReady() {
-      return call.isReady();
-    }
-
-    @Override
-    public void close(Status status, Metadata trailers) {
-      call.close(status, trailers);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return call.isCancelled();
-    }
-
-    @Override
-    public void setMessageCompression(boolean enabled) {
-      call.setMessageCompression(enabled);
-    }
-
-    @Override
-    public void setCompression(String compressor) {
-      call.setCompression(compressor);
-    }
-
-    @Override
-    public void setOnReadyThreshold(int numBytes) {
-      call.setOnReadyThreshold(numBytes);
-    }
-
-    @Override
-    public Attributes getAttributes() {
-      return call.getAttributes();
-    }
-
-    @Override
-    public String getAuthority() {
-      return call.getAuthority();
-    }
-
-    @Override
-    public MethodDescriptor<Q, R> getMethodDescriptor() {
-      return method;
-    }
-
-    @Override
-    public io.grpc.SecurityLevel getSecurityLevel() {
-      return call.getSecurityLevel();
+    public void onReady() {
+      if (!closed) {
+        super.onReady();
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.keygate.manage.Caller;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -47,20 +48,36 @@ public final class Rpc {
       unary(observer, () -> null); // answers CANCELLED
       return;
     }
-    CompletionStage<T> answer;
+    CompletableFuture<T> answer;
     try {
-      answer = begin.get();
+      answer = begin.get().toCompletableFuture();
     } catch (RuntimeException e) {
       observer.onError(Statuses.toStatus(e));
       return;
     }
-    answer.whenComplete((response, error) -> context.run(() -> unary(observer, () -> {
-      if (error != null) {
-        throw error instanceof CompletionException && error.getCause() instanceof RuntimeException cause
-            ? cause : error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
-      }
-      return response;
-    })));
+    if (answer.isDone()) {
+      // Answered on this thread (a key in memory): still in the call's context, so no context switch.
+      answer.whenComplete((response, error) -> respond(observer, context, response, error));
+      return;
+    }
+    answer.whenComplete((response, error) -> context.run(() -> respond(observer, context, response, error)));
+  }
+
+  /** Sends {@code response}, or the status of {@code error}; a deadline passed meanwhile wins over both. */
+  private static <T> void respond(StreamObserver<T> observer, Context context, T response, Throwable error) {
+    if (error != null) {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      observer.onError(Statuses.toStatus(cause));
+      return;
+    }
+    if (context.isCancelled()) {
+      // The deadline passed while deciding: answer with an error, never with a late allow.
+      observer.onError(Status.DEADLINE_EXCEEDED.withDescription("the deadline passed while the call was being"
+          + " decided").asRuntimeException());
+      return;
+    }
+    observer.onNext(response);
+    observer.onCompleted();
   }
 
   /** A unary handler that needs the authenticated caller. */
