@@ -143,9 +143,8 @@ public final class KeygateServer implements AutoCloseable {
     this.metrics.countShedCalls(admission::shed);
     MessageGuard messages = new MessageGuard();
     this.server = transport
-        .directExecutor() // only to choose each call's executor: Admission sends admitted calls to the pool
+        .directExecutor() // grpc-java's fastest shape; Admission moves every call that may block to the pool
         .addStreamTracerFactory(admission.tracer())
-        .callExecutor(admission)
         .intercept(admission)
         .maxInboundMessageSize(config.maxInboundMessageBytes())
         .addService(messages.guard(new AuthorizerGrpcService(authorizer, hot.cacheMaxEntries()).bindService()))

@@ -1,45 +1,38 @@
 package io.keygate.transport.grpc;
 
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
-import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Load shedding: at most {@code limit} calls are in flight (counted by a stream tracer from the
- * moment a stream opens until it closes, whatever happens to it); a call beyond that is refused at
- * once with RESOURCE_EXHAUSTED, on the transport thread, instead of queueing behind work that cannot
- * start. So a stuck database or a burst turns into fast, retryable refusals (Envoy applies its
- * {@code status_on_error}), and the executor's queue — a few tasks per admitted call — stays bounded.
- *
- * <p>The decision is taken when the call is created ({@link #getExecutor}, on the event loop: the
- * server's executor is direct, only admitted calls go to the pool), and
- * carried to {@link #interceptCall} in an internal header, which is always removed from what the
- * client sent first.
+ * Where each call runs, and load shedding. The server runs on the direct executor — grpc-java's
+ * fastest shape: handlers on the transport thread, no executor queue — and this interceptor moves
+ * every call that may block (all but the methods named non-blocking, the decision services) to
+ * {@code pool}, its callbacks in order and in the call's context. At most {@code limit} calls are in
+ * flight (counted by a stream tracer from the moment a stream opens until it closes, whatever happens
+ * to it); a call beyond that is refused at once with RESOURCE_EXHAUSTED, on the transport thread,
+ * instead of queueing behind work that cannot start. So a stuck database or a burst turns into fast,
+ * retryable refusals (Envoy applies its {@code status_on_error}), and the pool's queue stays bounded.
  */
-public final class Admission implements ServerCallExecutorSupplier, ServerInterceptor {
-  private static final Metadata.Key<String> SHED = Metadata.Key.of("keygate-internal-shed",
-      Metadata.ASCII_STRING_MARSHALLER);
-  private static final Executor DIRECT = Runnable::run;
-
+public final class Admission implements ServerInterceptor {
   private final Executor pool;
   private final int limit;
   private final Set<String> nonBlocking;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LongAdder shed = new LongAdder();
 
-  /**
-   * Runs admitted calls on {@code pool} and sheds calls beyond {@code limit} in flight. The server's
-   * own executor must be direct, so that this decision never waits for a pool thread.
-   */
+  /** Runs calls on {@code pool} and sheds calls beyond {@code limit} in flight. */
   public Admission(Executor pool, int limit) {
     this(pool, limit, Set.of());
   }
@@ -47,7 +40,7 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
   /**
    * As above; the methods named in {@code nonBlocking} (full names) run on the transport thread:
    * their handlers never block it and move what may block to the pool themselves (the decision
-   * services: a cached key is decided in memory, without two thread hops).
+   * services: a key in memory is decided without any thread hop).
    */
   public Admission(Executor pool, int limit, Set<String> nonBlocking) {
     this.pool = pool;
@@ -61,42 +54,105 @@ public final class Admission implements ServerCallExecutorSupplier, ServerInterc
       @Override
       public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
         inFlight.incrementAndGet();
-        return new ServerStreamTracer() {
-          private final AtomicBoolean closed = new AtomicBoolean();
-
-          @Override
-          public void streamClosed(Status status) {
-            if (closed.compareAndSet(false, true)) {
-              inFlight.decrementAndGet();
-            }
-          }
-        };
+        return new Counted();
       }
     };
   }
 
-  @Override
-  public <ReqT, RespT> Executor getExecutor(ServerCall<ReqT, RespT> call, Metadata headers) {
-    if (headers.containsKey(SHED)) {
-      headers.discardAll(SHED); // a client's own; discardAll alone would expand every header
+  /** A stream counted in flight until it closes (once, however often it is told). */
+  private final class Counted extends ServerStreamTracer {
+    private volatile int closed;
+
+    @Override
+    public void streamClosed(Status status) {
+      if (CLOSED.compareAndSet(this, 0, 1)) {
+        inFlight.decrementAndGet();
+      }
     }
-    if (inFlight.get() > limit) {
-      headers.put(SHED, "1");
-      return DIRECT;
-    }
-    return nonBlocking.contains(call.getMethodDescriptor().getFullMethodName()) ? DIRECT : pool;
   }
 
+  private static final AtomicIntegerFieldUpdater<Counted> CLOSED = AtomicIntegerFieldUpdater.newUpdater(
+      Counted.class, "closed");
+
   @Override
-  public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
-      ServerCallHandler<ReqT, RespT> next) {
-    if (headers.containsKey(SHED)) {
-      shed.increment();
-      call.close(Status.RESOURCE_EXHAUSTED.withDescription("keygate is overloaded; retry with backoff"),
-          new Metadata());
-      return new ServerCall.Listener<>() {};
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    if (inFlight.get() > limit) {
+      return refuse(call);
     }
-    return next.startCall(call, headers);
+    if (nonBlocking.contains(call.getMethodDescriptor().getFullMethodName())) {
+      return next.startCall(call, headers);
+    }
+    return new OnPool<>(call, headers, next, Context.current());
+  }
+
+  private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call) {
+    shed.increment();
+    call.close(Status.RESOURCE_EXHAUSTED.withDescription("keygate is overloaded; retry with backoff"), new Metadata());
+    return new ServerCall.Listener<>() {};
+  }
+
+  /**
+   * A call run on the pool: the handler is started there and every callback follows it there, one at
+   * a time and in order, in the call's context (its deadline and values).
+   */
+  private final class OnPool<Q, R> extends ServerCall.Listener<Q> {
+    private final Executor serial = MoreExecutors.newSequentialExecutor(pool);
+    private final ServerCall<Q, R> call;
+    private final Context context;
+    private ServerCall.Listener<Q> delegate; // written and read only by tasks of {@code serial}
+    private boolean refused;
+
+    OnPool(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next, Context context) {
+      this.call = call;
+      this.context = context;
+      run(() -> {
+        try {
+          delegate = next.startCall(call, headers);
+        } catch (RuntimeException e) {
+          delegate = new ServerCall.Listener<>() {};
+          call.close(Status.INTERNAL.withDescription("the call could not be started").withCause(e), new Metadata());
+        }
+      });
+    }
+
+    private void run(Runnable task) {
+      try {
+        serial.execute(context.wrap(task));
+      } catch (RejectedExecutionException e) {
+        synchronized (this) {
+          if (!refused) {
+            refused = true;
+            refuse(call);
+          }
+        }
+      }
+    }
+
+    @Override
+    public void onMessage(Q message) {
+      run(() -> delegate.onMessage(message));
+    }
+
+    @Override
+    public void onHalfClose() {
+      run(() -> delegate.onHalfClose());
+    }
+
+    @Override
+    public void onCancel() {
+      run(() -> delegate.onCancel());
+    }
+
+    @Override
+    public void onComplete() {
+      run(() -> delegate.onComplete());
+    }
+
+    @Override
+    public void onReady() {
+      run(() -> delegate.onReady());
+    }
   }
 
   /** Calls in flight now. */

@@ -3,7 +3,6 @@ package io.keygate.transport.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -11,7 +10,6 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Load shedding on an in-process server: calls beyond the in-flight limit are refused at once with
- * RESOURCE_EXHAUSTED, on the transport, whatever the pool is doing; the internal shed marker cannot
- * be sent by a client; calls run on the pool unless named non-blocking.
+ * RESOURCE_EXHAUSTED, on the transport, whatever the pool is doing; calls run on the pool, in their
+ * context, unless named non-blocking.
  */
 class AdmissionTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(1);
   private final List<AutoCloseable> open = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicReference<String> ranOn = new AtomicReference<>();
+  private final AtomicReference<io.grpc.Deadline> deadline = new AtomicReference<>();
 
   /** A health service whose Check blocks until the test releases it. */
   private final class Stuck extends HealthGrpc.HealthImplBase {
@@ -42,6 +41,7 @@ class AdmissionTest {
     @Override
     public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
       ranOn.set(Thread.currentThread().getName());
+      deadline.set(io.grpc.Context.current().getDeadline());
       started.countDown();
       try {
         release.await(10, TimeUnit.SECONDS);
@@ -65,7 +65,7 @@ class AdmissionTest {
   private ManagedChannel serve(Admission admission, Stuck service) throws Exception {
     String name = InProcessServerBuilder.generateName();
     Server server = InProcessServerBuilder.forName(name).directExecutor()
-        .addStreamTracerFactory(admission.tracer()).callExecutor(admission).intercept(admission)
+        .addStreamTracerFactory(admission.tracer()).intercept(admission)
         .addService(service).build().start();
     open.add(() -> server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
     ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
@@ -96,18 +96,16 @@ class AdmissionTest {
         .isNotEqualTo(Thread.currentThread().getName());
   }
 
+  /** A call moved to the pool keeps its context: the handler sees the client's deadline. */
   @Test
-  void aClientCannotSendTheInternalShedMarker() throws Exception {
+  void aCallOnThePoolRunsInTheCallsContext() throws Exception {
     Admission admission = new Admission(pool, 100);
     release.countDown();
     ManagedChannel channel = serve(admission, new Stuck());
-    Metadata forged = new Metadata();
-    forged.put(Metadata.Key.of("keygate-internal-shed", Metadata.ASCII_STRING_MARSHALLER), "1");
-    HealthCheckResponse answer = HealthGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(forged))
-        .withDeadlineAfter(5, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
-    assertThat(answer.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-    assertThat(admission.shed()).isZero();
+    HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+        .check(HealthCheckRequest.getDefaultInstance());
+    assertThat(deadline.get()).as("the deadline, on the pool thread").isNotNull();
+    assertThat(ranOn.get()).isNotEqualTo(Thread.currentThread().getName());
   }
 
   @Test
