@@ -24,6 +24,7 @@ class ArchitectureTest {
   static final List<String> LAYERS = List.of(
       "io.keygate.cli",
       "io.keygate.server",
+      "io.keygate.fleet",
       "io.keygate.config",
       "io.keygate.transport",
       "io.keygate.telemetry",

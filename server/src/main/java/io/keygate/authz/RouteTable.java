@@ -46,7 +46,7 @@ public final class RouteTable {
   public static final int MAX_TENANT_ROUTES = 500;
   public static final int MAX_TENANT_CHARS = 65_536;
 
-  public static final RouteTable EMPTY = new RouteTable(List.of());
+  public static final RouteTable EMPTY = new RouteTable(List.of(), "");
 
   private static final Pattern METHOD = Pattern.compile("\\*|[A-Z]{1,16}");
   private static final Pattern SEGMENT =
@@ -55,9 +55,11 @@ public final class RouteTable {
 
   private final List<Route> routes;
   private final List<String[]> compiled;
+  private final String text;
 
-  private RouteTable(List<Route> routes) {
+  private RouteTable(List<Route> routes, String text) {
     this.routes = List.copyOf(routes);
+    this.text = text;
     this.compiled = new ArrayList<>();
     for (Route route : routes) {
       compiled.add(route.pattern().equals("/") ? new String[0] : route.pattern().substring(1).split("/", -1));
@@ -66,6 +68,11 @@ public final class RouteTable {
 
   public List<Route> routes() {
     return routes;
+  }
+
+  /** The text the table was parsed from. */
+  public String text() {
+    return text;
   }
 
   /** Reads the table from a file; an error names the file and the line. */
@@ -103,7 +110,7 @@ public final class RouteTable {
       }
       routes.add(new Route(method, pattern(parts[1], where), permission(parts[2], where)));
     }
-    return new RouteTable(routes);
+    return new RouteTable(routes, text);
   }
 
   /**

@@ -25,7 +25,7 @@ final class BootstrapCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     options.host = "127.0.0.1";
     options.port = 0; // serves nothing: only the database work is wanted
-    try (KeygateServer server = KeygateServer.start(options.config())) {
+    try (KeygateServer server = KeygateServer.start(options.databaseConfig("bootstrap"))) {
       Optional<Bootstrap.Result> result = server.bootstrap().bootstrapIfEmpty();
       if (result.isEmpty()) {
         spec.commandLine().getErr().println("already bootstrapped: nothing was changed");

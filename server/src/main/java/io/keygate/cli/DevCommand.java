@@ -28,7 +28,7 @@ final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    KeygateConfig config = options.config();
+    KeygateConfig config = options.databaseConfig("dev");
     KeygateServer server = KeygateServer.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keygate-shutdown"));
     Optional<Bootstrap.Result> created = server.bootstrap().bootstrapIfEmpty();

@@ -20,7 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeygateConfig config = options.config();
+    KeygateConfig config = options.databaseConfig("migrate");
     EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
     try (Database database = embedded != null
         ? new Database(embedded.jdbcUrl(), embedded.user(), embedded.password(), 2)

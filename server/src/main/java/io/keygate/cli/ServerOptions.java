@@ -54,6 +54,16 @@ final class ServerOptions {
     }
     return config;
   }
+  /** {@link #config}, refused in edge mode: {@code command} works on the database itself. */
+  KeygateConfig databaseConfig(String command) {
+    KeygateConfig config = config();
+    if (config.edgeMode()) {
+      throw new IllegalArgumentException("keygate " + command + " works on the database, and "
+          + Settings.CENTRAL_ADDRESS.name() + " makes this an edge sidecar without one: run it on the central tier");
+    }
+    return config;
+  }
+
 
   private static void put(Map<String, String> env, String name, Object value) {
     if (value != null) {

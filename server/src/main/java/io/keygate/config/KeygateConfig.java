@@ -3,6 +3,7 @@ package io.keygate.config;
 import io.keygate.keys.SecretFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param databaseUrl empty: an embedded PostgreSQL under {@code dataDir}
  * @param metricsAddress where to serve {@code /metrics}; {@code null}: not served
  * @param hotPath cache, propagation, usage, routes and client-IP settings
+ * @param centralAddresses the central tier; empty: database mode
+ * @param fleetToken the deployment's fleet credential; empty: none
  */
 public record KeygateConfig(
     String listenHost,
@@ -33,7 +36,10 @@ public record KeygateConfig(
     HostPort metricsAddress,
     String logLevel,
     String logFormat,
-    HotPathConfig hotPath) {
+    HotPathConfig hotPath,
+    List<HostPort> centralAddresses,
+    String fleetToken,
+    Duration centralTimeout) {
 
   public KeygateConfig {
     try {
@@ -41,11 +47,24 @@ public record KeygateConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Settings.TOKEN_PREFIX.name() + ": " + e.getMessage(), e);
     }
+    centralAddresses = List.copyOf(centralAddresses);
+    if (!fleetToken.isEmpty() && fleetToken.length() < 32) {
+      throw new IllegalArgumentException(Settings.FLEET_TOKEN.name() + " must be at least 32 characters");
+    }
+    if (!centralAddresses.isEmpty() && fleetToken.isEmpty()) {
+      throw new IllegalArgumentException(Settings.CENTRAL_ADDRESS.name() + " (edge mode) needs "
+          + Settings.FLEET_TOKEN.name() + ", the central tier's fleet credential");
+    }
   }
 
-  /** True when no database is configured and the embedded PostgreSQL is used. */
+  /** True in edge mode: the central tier answers lookups, streams changes and takes management calls. */
+  public boolean edgeMode() {
+    return !centralAddresses.isEmpty();
+  }
+
+  /** True when no database (and no central tier) is configured and the embedded PostgreSQL is used. */
   public boolean embeddedDatabase() {
-    return databaseUrl == null || databaseUrl.isBlank();
+    return !edgeMode() && (databaseUrl == null || databaseUrl.isBlank());
   }
 
   /** The defaults, overridden by whatever {@code env} sets. */
@@ -69,14 +88,18 @@ public record KeygateConfig(
         Settings.METRICS_ADDRESS.from(env),
         Settings.LOG_LEVEL.from(env),
         Settings.LOG_FORMAT.from(env),
-        HotPathConfig.fromEnv(env));
+        HotPathConfig.fromEnv(env),
+        Settings.CENTRAL_ADDRESS.from(env),
+        Settings.FLEET_TOKEN.from(env),
+        Settings.CENTRAL_TIMEOUT.from(env));
   }
 
   /** Never prints the password. */
   @Override
   public String toString() {
     return "KeygateConfig[listen=" + listenHost + ":" + listenPort
-        + ", database=" + (embeddedDatabase() ? "embedded:" + dataDir : databaseUrl)
+        + ", database=" + (edgeMode() ? "none (edge of " + centralAddresses + ")"
+            : embeddedDatabase() ? "embedded:" + dataDir : databaseUrl)
         + ", user=" + databaseUser + ", pool=" + databasePoolSize + ", tokenPrefix=" + tokenPrefix
         + ", executorThreads=" + executorThreads + "]";
   }

@@ -139,6 +139,12 @@ public final class Setting<T> {
     return new Setting<>(name, fallback, description, text -> text.isEmpty() ? null : HostPort.parse(text), false);
   }
 
+  /** {@code host:port[,host:port…]}; unset (empty) is an empty list. */
+  static Setting<java.util.List<HostPort>> addresses(String name, String description) {
+    return new Setting<>(name, "", description, text -> text.isEmpty() ? java.util.List.of()
+        : java.util.Arrays.stream(text.split(",")).map(String::strip).map(HostPort::parse).toList(), false);
+  }
+
   private static long whole(String text) {
     try {
       return Long.parseLong(text);

@@ -53,6 +53,18 @@ public final class Settings {
       List.of("text", "json"), "Format of the log on stderr: text (a line per event, for people) or json (one"
           + " JSON object per line, for log collectors; fields in docs/operations.md). Secrets are redacted in both.");
 
+  // --- Fleet mode: the central tier and its edge sidecars ---
+
+  public static final Setting<List<HostPort>> CENTRAL_ADDRESS = Setting.addresses("KEYGATE_CENTRAL_ADDRESS",
+      "host:port of the central tier (a Service, or replicas separated by commas). Set: edge mode, the sidecar holds"
+          + " no database connection (lookups, changes, usage and management go to the central tier); needs"
+          + " KEYGATE_FLEET_TOKEN. Unset: database mode.");
+  public static final Setting<String> FLEET_TOKEN = Setting.secret("KEYGATE_FLEET_TOKEN",
+      "The deployment's fleet credential, the same on the central tier and its sidecars (at least 32 characters)."
+          + " On a database-mode Keygate it serves the fleet API (keygate.fleet.v1) to edge sidecars. Never logged.");
+  public static final Setting<java.time.Duration> CENTRAL_TIMEOUT = Setting.millis("KEYGATE_CENTRAL_TIMEOUT_MS",
+      2000, 10, 60_000, "Longest an edge sidecar waits for one lookup at the central tier; then UNAVAILABLE.");
+
   // --- The database ---
 
   public static final Setting<String> DATABASE_URL = Setting.text("KEYGATE_DATABASE_URL", "",

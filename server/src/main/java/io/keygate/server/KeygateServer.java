@@ -2,9 +2,11 @@ package io.keygate.server;
 
 import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -36,7 +38,15 @@ import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.lettuce.core.RedisURI;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.keygate.store.ChangeFeed;
+import io.keygate.store.ChangeListener;
 import io.keygate.store.CredentialStore;
+import io.keygate.store.UsageRecorder;
+import io.keygate.store.UsageWriter;
+import io.keygate.fleet.ChangeHub;
+import io.keygate.fleet.Edge;
+import io.keygate.fleet.FleetGrpcService;
+import io.keygate.transport.grpc.FleetToken;
 import io.keygate.transport.grpc.Admission;
 import io.keygate.transport.grpc.MessageGuard;
 import io.keygate.telemetry.Metrics;
@@ -44,7 +54,7 @@ import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
 import io.keygate.store.postgres.PgChangeFeed;
 import io.keygate.store.postgres.PgCredentialStore;
-import io.keygate.store.postgres.PgUsageRecorder;
+import io.keygate.store.postgres.PgUsageWriter;
 import io.keygate.transport.envoy.ExtAuthzService;
 import io.keygate.transport.grpc.ApiKeyGrpcService;
 import io.keygate.transport.grpc.AuditGrpcService;
@@ -78,19 +88,25 @@ public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
   /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
   private static final int CALLS_PER_THREAD = 64;
+  /** Messages a central tier queues for one edge sidecar that does not read before it drops the stream. */
+  private static final int CHANGES_QUEUED_PER_STREAM = 10_000;
   /** Time the calls of a connection closed for its age get to finish. */
   private static final int CONNECTION_AGE_GRACE_SECONDS = 30;
 
   private final KeygateConfig config;
   private final EmbeddedDatabase embedded;
+  /** The database; null in edge mode. */
   private final Database database;
+  /** The channel to the central tier; null in database mode. */
+  private final ManagedChannel central;
   private final Server server;
   private final ThreadPoolExecutor executor;
   private final HealthStatusManager health = new HealthStatusManager();
   private final Bootstrap bootstrap;
   private final CachingCredentialStore cache;
-  private final PgChangeFeed changeFeed;
-  private final PgUsageRecorder usage;
+  private final ChangeFeed changeFeed;
+  private final ChangeHub hub;
+  private final UsageRecorder usage;
   private final Counters counters;
   private final WindowedRateLimiter limiter;
   private final Metrics metrics;
@@ -98,6 +114,11 @@ public final class KeygateServer implements AutoCloseable {
   private volatile HTTPServer metricsEndpoint;
   private final Admission admission;
 
+  /**
+   * A sidecar on {@code database} (database mode; the central tier when it has a fleet token) or, with
+   * {@code database} null, on the central tier at {@code KEYGATE_CENTRAL_ADDRESS} (edge mode: no
+   * database connection at all).
+   */
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
       ServerBuilder<?> transport, Clock clock) {
     this.config = config;
@@ -105,44 +126,58 @@ public final class KeygateServer implements AutoCloseable {
     this.database = database;
     HotPathConfig hot = config.hotPath();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
-    PgCredentialStore store = new PgCredentialStore(database, clock);
+    FleetToken token = config.fleetToken().isEmpty() ? null : new FleetToken(config.fleetToken());
+    Edge edge = database == null ? Edge.open(config.centralAddresses(), token, config.centralTimeout()) : null;
+    this.central = edge == null ? null : edge.channel();
+    CredentialStore store = edge != null ? edge.store() : new PgCredentialStore(database, clock);
     RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
-    CredentialStore decisionStore;
+    // Where a database-mode feed starts: whatever is read from here on carries a later version.
+    long logPosition = database == null ? -1 : PgChangeFeed.currentPosition(database);
+    // The central tier (a database-mode sidecar with a fleet token) streams the change log to edges.
+    this.hub = edge == null && token != null ? new ChangeHub(database, logPosition, CHANGES_QUEUED_PER_STREAM) : null;
+    List<ChangeListener> listeners = new ArrayList<>();
     if (hot.cacheTtl().isZero()) {
       this.cache = null;
-      this.changeFeed = null;
-      decisionStore = store;
     } else {
       // A test clock may also tick for the caches (it implements Caffeine's Ticker).
       Ticker ticker = clock instanceof Ticker clockTicker ? clockTicker : Ticker.systemTicker();
       this.cache = new CachingCredentialStore(store, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries(),
           ticker);
-      database.publishChangesTo(cache);
-      this.changeFeed = hot.changeFeed() ? new PgChangeFeed(database, cache, hot.changeLogRetention()) : null;
-      decisionStore = cache;
+      if (database != null) {
+        database.publishChangesTo(cache);
+      }
+      if (hot.changeFeed()) {
+        listeners.add(cache);
+      }
     }
-    this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
+    if (hub != null) {
+      listeners.add(hub);
+    }
+    ChangeListener told = ChangeListener.all(listeners);
+    this.changeFeed = listeners.isEmpty() ? null : edge != null ? edge.feed(told)
+        : new PgChangeFeed(database, told, hot.changeLogRetention(), logPosition);
+    UsageWriter writer = edge != null ? edge.usage() : new PgUsageWriter(database);
+    this.usage = new UsageRecorder(writer, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.executor = boundedExecutor(config.executorThreads());
     RateLimitConfig limits = hot.rateLimits();
     this.counters = counters(limits, clock);
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
         Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), executor);
-    Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, new Limits(
-        limits.authFailureLimit(), limits.authFailureWindow().toMillis(), limits.flaggedLookupsPerMinute()), usage,
-        executor);
+    Authorizer authorizer = new Authorizer(cache != null ? cache : store, format, clock, routes, limiter,
+        new Limits(limits.authFailureLimit(), limits.authFailureWindow().toMillis(), limits.flaggedLookupsPerMinute()),
+        usage, executor);
     this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
-    this.bootstrap = new Bootstrap(database, setup);
-    CallerInterceptor callers = new CallerInterceptor(new Authenticator(authorizer));
+    this.bootstrap = database == null ? null : new Bootstrap(database, setup);
     // The decision services answer cached keys on the transport thread (no executor hop) and move
-    // what may block — database lookups, a Redis client not connected yet — to the pool themselves.
+    // what may block — lookups, a Redis client not connected yet — to the pool themselves.
     this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads(), Set.of(
         AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName(),
         AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
     MessageGuard messages = new MessageGuard();
-    this.server = transport
+    transport
         .directExecutor() // grpc-java's fastest shape; Admission moves every call that may block to the pool
         .addStreamTracerFactory(admission.tracer())
         .intercept(admission)
@@ -150,21 +185,32 @@ public final class KeygateServer implements AutoCloseable {
         .addService(messages.guard(new AuthorizerGrpcService(authorizer, hot.cacheMaxEntries()).bindService()))
         .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), hot.cacheMaxEntries())
             .bindService()))
-        .addService(messages.guard(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database,
-            setup)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)),
-            callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(
-            database)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)),
-            callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new ApiKeyGrpcService(
-            new ApiKeyManager(database, issuer), new TokenManager(database, issuer)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)),
-            callers)))
         .addService(messages.guard(health.getHealthService().bindService()))
-        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()))
-        .build();
+        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()));
+    if (edge != null) {
+      edge.management().forEach(service -> transport.addService(messages.guard(service)));
+    } else {
+      management(database, issuer, setup, new CallerInterceptor(new Authenticator(authorizer), token))
+          .forEach(service -> transport.addService(messages.guard(service)));
+      if (hub != null) {
+        transport.addService(messages.guard(ServerInterceptors.intercept(new FleetGrpcService(
+            new PgCredentialStore(database, clock), hub, writer), token.required())));
+      }
+    }
+    this.server = transport.build();
+  }
+
+  /** The management services on the database, each behind the caller's authentication. */
+  private static List<ServerServiceDefinition> management(Database database, TokenIssuer issuer, TenantSetup setup,
+      CallerInterceptor callers) {
+    return List.of(
+        ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database, setup)), callers),
+        ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)), callers),
+        ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(database)), callers),
+        ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)), callers),
+        ServerInterceptors.intercept(new ApiKeyGrpcService(new ApiKeyManager(database, issuer),
+            new TokenManager(database, issuer)), callers),
+        ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers));
   }
 
   /**
@@ -195,6 +241,9 @@ public final class KeygateServer implements AutoCloseable {
    * management rule reads time from {@code clock}.
    */
   public static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, Clock clock) {
+    if (config.edgeMode()) {
+      return started(new KeygateServer(config, null, null, transport, clock));
+    }
     EmbeddedDatabase embedded = null;
     Database database;
     if (config.embeddedDatabase()) {
@@ -220,6 +269,12 @@ public final class KeygateServer implements AutoCloseable {
       closeQuietly(embedded);
       throw e;
     }
+    return started(keygate);
+  }
+
+  /** Starts what {@code keygate} serves and follows; closes it when that fails. */
+  private static KeygateServer started(KeygateServer keygate) {
+    KeygateConfig config = keygate.config;
     try {
       keygate.serveMetrics();
       if (keygate.changeFeed != null) {
@@ -262,6 +317,7 @@ public final class KeygateServer implements AutoCloseable {
         ? String.valueOf(server.getListenSockets()) : config.listenHost() + ":" + port();
   }
 
+  /** The database; null in edge mode (KEYGATE_CENTRAL_ADDRESS), where the central tier holds it. */
   public Database database() {
     return database;
   }
@@ -271,8 +327,14 @@ public final class KeygateServer implements AutoCloseable {
     return embedded;
   }
 
+  /** Bootstrap of the first admin key; null in edge mode (bootstrap the central tier). */
   public Bootstrap bootstrap() {
     return bootstrap;
+  }
+
+  /** The central tier's fan-out of changes to its edge sidecars; null unless this is a central tier. */
+  public ChangeHub changeHub() {
+    return hub;
   }
 
   /** The decision path's cache; null when caching is off ({@code KEYGATE_CACHE_TTL_SECONDS=0}). */
@@ -280,12 +342,12 @@ public final class KeygateServer implements AutoCloseable {
     return cache;
   }
 
-  /** The change feed; null when caching or the feed is off. */
-  public PgChangeFeed changeFeed() {
+  /** The change feed (the change log's, or the central tier's stream of it); null when caching and the feed are off. */
+  public ChangeFeed changeFeed() {
     return changeFeed;
   }
 
-  public PgUsageRecorder usage() {
+  public UsageRecorder usage() {
     return usage;
   }
 
@@ -350,7 +412,12 @@ public final class KeygateServer implements AutoCloseable {
     }
     usage.close();
     counters.close();
-    database.close();
+    if (central != null) {
+      central.shutdownNow();
+    }
+    if (database != null) {
+      database.close();
+    }
     closeQuietly(embedded);
   }
 

@@ -16,6 +16,25 @@ public interface ChangeListener {
    */
   void resync();
 
+  /** Tells each of {@code listeners}, in order. */
+  static ChangeListener all(java.util.List<ChangeListener> listeners) {
+    java.util.List<ChangeListener> each = java.util.List.copyOf(listeners);
+    if (each.size() == 1) {
+      return each.get(0);
+    }
+    return new ChangeListener() {
+      @Override
+      public void changed(Change change) {
+        each.forEach(l -> l.changed(change));
+      }
+
+      @Override
+      public void resync() {
+        each.forEach(ChangeListener::resync);
+      }
+    };
+  }
+
   /** Ignores every change (no cache to keep fresh). */
   ChangeListener NONE = new ChangeListener() {
     @Override

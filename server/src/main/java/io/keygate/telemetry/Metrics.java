@@ -4,8 +4,8 @@ import io.keygate.authz.Reason;
 import io.keygate.cache.CachingCredentialStore;
 import io.keygate.decision.Authorizer;
 import io.keygate.ratelimit.WindowedRateLimiter;
-import io.keygate.store.postgres.PgChangeFeed;
-import io.keygate.store.postgres.PgUsageRecorder;
+import io.keygate.store.ChangeFeed;
+import io.keygate.store.UsageRecorder;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -23,7 +23,7 @@ public final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
 
   public Metrics(Authorizer authorizer, WindowedRateLimiter limiter, CachingCredentialStore cache,
-      PgChangeFeed feed, PgUsageRecorder usage) {
+      ChangeFeed feed, UsageRecorder usage) {
     registry.register(() -> {
       CounterSnapshot.Builder decisions = CounterSnapshot.builder().name("keygate_decisions")
           .help("Authorize and Envoy Check decisions by reason (ok = allowed).");

@@ -23,6 +23,7 @@ import io.keygate.v1.TenantServiceGrpc;
 import io.keygate.v1.TenantSettings;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,23 @@ public final class TestKeygate implements AutoCloseable {
     KeygateServer server = KeygateServer.start(config, KeygateServer.netty(config), clock);
     Bootstrap.Result system = server.bootstrap().bootstrapIfEmpty().orElse(null);
     return new TestKeygate(server, jdbcUrl, system, clock);
+  }
+
+  /**
+   * A sidecar in edge mode: no database, the central tier at {@code centrals} (each a database-mode
+   * Keygate with {@code KEYGATE_FLEET_TOKEN} = {@code fleetToken}), then {@code settings}.
+   */
+  public static TestKeygate edge(List<TestKeygate> centrals, String fleetToken, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>();
+    env.put(Settings.HOST.name(), "127.0.0.1");
+    env.put(Settings.PORT.name(), "0");
+    env.put(Settings.CENTRAL_ADDRESS.name(), String.join(",", centrals.stream()
+        .map(c -> "127.0.0.1:" + c.server.port()).toList()));
+    env.put(Settings.FLEET_TOKEN.name(), fleetToken);
+    env.putAll(settings);
+    KeygateConfig config = KeygateConfig.fromEnv(env);
+    return new TestKeygate(KeygateServer.start(config, KeygateServer.netty(config), Clock.systemUTC()), null, null,
+        Clock.systemUTC());
   }
 
   /** The settings of a test server on {@code jdbcUrl}: loopback, a free port, then {@code settings}. */

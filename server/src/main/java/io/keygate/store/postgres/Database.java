@@ -147,7 +147,7 @@ public final class Database implements AutoCloseable {
       try {
         result = work.run(connection);
         changes = Sql.query(connection, "select seq, kind, tenant_id, api_key_id from keygate_transaction_changes()",
-            PgChangeFeed::change);
+            ChangeLogRows::change);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);

@@ -1,13 +1,12 @@
 package io.keygate.store.postgres;
 
 import io.keygate.store.Change;
+import io.keygate.store.ChangeFeed;
 import io.keygate.store.ChangeListener;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -27,13 +26,11 @@ import org.slf4j.LoggerFactory;
  * the cache keeps serving (a database outage must not become an authorization outage); its TTL
  * bounds staleness until the feed is back and has replayed what it missed.
  */
-public final class PgChangeFeed implements AutoCloseable {
+public final class PgChangeFeed implements ChangeFeed {
   public static final String CHANNEL = "keygate_changes";
   private static final Logger LOG = LoggerFactory.getLogger(PgChangeFeed.class);
   private static final int POLL_MILLIS = 500;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
-  /** A replay longer than this is slower than starting over: the listener resyncs instead. */
-  static final int MAX_REPLAY = 100_000;
   private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(10).toNanos();
 
   private final Database database;
@@ -69,30 +66,35 @@ public final class PgChangeFeed implements AutoCloseable {
 
   /** The change log's newest sequence now. */
   public static long currentPosition(Database database) {
-    return database.read(PgChangeFeed::clock);
+    return database.read(ChangeLogRows::clock);
   }
 
+  @Override
   public PgChangeFeed start() {
     thread.start();
     return this;
   }
 
   /** True while the feed is listening; false during an outage (the cache TTL then bounds staleness). */
+  @Override
   public boolean connected() {
     return connected;
   }
 
   /** Notifications received since start. */
+  @Override
   public long received() {
     return received.get();
   }
 
   /** The highest change-log sequence applied so far. */
+  @Override
   public long position() {
     return position;
   }
 
   /** Times the log did not reach back far enough and the listener had to resync. */
+  @Override
   public long resyncs() {
     return resyncs.get();
   }
@@ -159,31 +161,19 @@ public final class PgChangeFeed implements AutoCloseable {
    */
   private void catchUp(Connection c) throws SQLException {
     long from = position;
-    long clock;
-    List<Change> missed;
-    c.setAutoCommit(false);
-    try {
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      clock = clock(c);
-      missed = Sql.query(c, "select seq, kind, tenant_id, api_key_id from change_log where seq > ?"
-          + " order by seq limit ?", PgChangeFeed::change, from, MAX_REPLAY + 1);
-      c.commit();
-    } finally {
-      c.setAutoCommit(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    }
-    if (clock <= from) {
+    ChangeLogRows.Replay replay = ChangeLogRows.after(c, from);
+    if (replay.clock() <= from) {
       return;
     }
-    if (missed.isEmpty() || missed.get(0).seq() > from + 1 || missed.size() > MAX_REPLAY) {
+    if (!replay.complete()) {
       LOG.warn("the change log no longer holds every change after sequence {} (it keeps {}); dropping the cache",
           from, retention);
       resyncs.incrementAndGet();
       listener.resync();
     } else {
-      missed.forEach(listener::changed);
+      replay.changes().forEach(listener::changed);
     }
-    position = Math.max(position, clock);
+    position = Math.max(position, replay.clock());
   }
 
   private void pruneNow(Connection c) throws SQLException {
@@ -213,17 +203,6 @@ public final class PgChangeFeed implements AutoCloseable {
       return null;
     }
     return null;
-  }
-
-  /** A {@code change_log} row (columns seq, kind, tenant_id, api_key_id) as a change. */
-  static Change change(ResultSet rs) throws SQLException {
-    return rs.getString("kind").equals("k")
-        ? Change.key(rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("api_key_id"))
-        : Change.tenant(rs.getLong("seq"), rs.getString("tenant_id"));
-  }
-
-  static long clock(Connection c) throws SQLException {
-    return Sql.queryOne(c, "select seq from change_clock", rs -> rs.getLong(1)).orElseThrow();
   }
 
   private void sleep(long millis) {

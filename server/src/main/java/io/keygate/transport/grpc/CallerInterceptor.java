@@ -38,9 +38,16 @@ public final class CallerInterceptor implements ServerInterceptor {
       TenantServiceGrpc.getUpdateTenantMethod().getFullMethodName());
 
   private final Authenticator authenticator;
+  private final FleetToken fleet;
 
-  public CallerInterceptor(Authenticator authenticator) {
+  /**
+   * {@code fleet}: the deployment's fleet token, beside which a forwarded call's
+   * {@code x-keygate-client-ip} is the caller's address (an edge sidecar passing a call on); null
+   * when this Keygate takes no forwarded calls.
+   */
+  public CallerInterceptor(Authenticator authenticator, FleetToken fleet) {
     this.authenticator = authenticator;
+    this.fleet = fleet;
   }
 
   @Override
@@ -55,7 +62,7 @@ public final class CallerInterceptor implements ServerInterceptor {
     putIfPresent(headers, "authorization", metadata.get(AUTHORIZATION));
     Caller caller;
     try {
-      caller = authenticator.authenticate(headers, clientIp(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
+      caller = authenticator.authenticate(headers, clientIp(call, metadata));
     } catch (KeygateException e) {
       call.close(Statuses.toStatus(e).getStatus(), new Metadata());
       return new ServerCall.Listener<>() {};
@@ -67,6 +74,15 @@ public final class CallerInterceptor implements ServerInterceptor {
       return new ServerCall.Listener<>() {};
     }
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);
+  }
+
+  /** Where the call came from: the peer, or, passed on by an edge sidecar with the fleet token, its caller. */
+  private String clientIp(ServerCall<?, ?> call, Metadata metadata) {
+    if (fleet != null && metadata.containsKey(FleetToken.CLIENT_IP) && fleet.presentIn(metadata)) {
+      String forwarded = ClientAddress.canonical(metadata.get(FleetToken.CLIENT_IP));
+      return forwarded == null ? "" : forwarded;
+    }
+    return clientIp(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
   }
 
   /** The caller's address in canonical form ({@link ClientAddress}); empty when it is not an IP. */

@@ -1,13 +1,10 @@
-package io.keygate.store.postgres;
+package io.keygate.store;
 
 import io.keygate.authz.CredentialRecord;
-import io.keygate.store.UsageSink;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,16 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps last-used times and request counts without a database write per request: allowed requests
- * are tallied in memory per token and written in one batch every {@code interval} (and on close).
+ * Keeps last-used times and request counts without a write per request: allowed requests are
+ * tallied in memory per token and handed to a {@link UsageWriter} (the database, or the central
+ * tier) in one batch every {@code interval} (and on close).
  * Bounded: at most {@code maxTokens} distinct tokens are tallied between flushes; requests of
  * further tokens are counted as dropped until the next flush. A crash loses at most the tally since
  * the last flush; a failed flush is logged and its tally dropped, never retried without bound.
  */
-public final class PgUsageRecorder implements UsageSink, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PgUsageRecorder.class);
+public final class UsageRecorder implements UsageSink, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
 
-  private final Database database;
+  private final UsageWriter writer;
   private final int maxTokens;
   private final ScheduledExecutorService flusher;
   private final AtomicLong dropped = new AtomicLong();
@@ -44,8 +42,8 @@ public final class PgUsageRecorder implements UsageSink, AutoCloseable {
     }
   }
 
-  public PgUsageRecorder(Database database, Duration interval, int maxTokens) {
-    this.database = database;
+  public UsageRecorder(UsageWriter writer, Duration interval, int maxTokens) {
+    this.writer = writer;
     this.maxTokens = maxTokens;
     this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "keygate-usage-flush");
@@ -83,47 +81,14 @@ public final class PgUsageRecorder implements UsageSink, AutoCloseable {
     if (batch.isEmpty()) {
       return 0;
     }
-    Map<String, long[]> perKey = new HashMap<>();
-    for (Tally t : batch.values()) {
-      long[] k = perKey.computeIfAbsent(t.apiKeyId, id -> new long[2]);
-      k[0] += t.count.sum();
-      k[1] = Math.max(k[1], t.lastUsedMillis.get());
-    }
-    database.inTransaction(c -> {
-      try (PreparedStatement tokens = c.prepareStatement(
-          "update tokens set last_used_at = greatest(coalesce(last_used_at, ?), ?) where id = ?")) {
-        for (Map.Entry<String, Tally> e : batch.entrySet()) {
-          OffsetDateTime at = utc(e.getValue().lastUsedMillis.get());
-          tokens.setObject(1, at);
-          tokens.setObject(2, at);
-          tokens.setString(3, e.getKey());
-          tokens.addBatch();
-        }
-        tokens.executeBatch();
-      }
-      try (PreparedStatement keys = c.prepareStatement("update api_keys set use_count = use_count + ?,"
-          + " last_used_at = greatest(coalesce(last_used_at, ?), ?) where id = ?")) {
-        for (Map.Entry<String, long[]> e : perKey.entrySet()) {
-          OffsetDateTime at = utc(e.getValue()[1]);
-          keys.setLong(1, e.getValue()[0]);
-          keys.setObject(2, at);
-          keys.setObject(3, at);
-          keys.setString(4, e.getKey());
-          keys.addBatch();
-        }
-        keys.executeBatch();
-      }
-      return null;
-    });
+    List<Usage> usage = new ArrayList<>(batch.size());
+    batch.forEach((tokenId, t) -> usage.add(new Usage(tokenId, t.apiKeyId, t.count.sum(), t.lastUsedMillis.get())));
+    writer.write(usage);
     long lost = dropped.getAndSet(0);
     if (lost > 0) {
       LOG.warn("usage tally was full ({} tokens): {} requests were not counted", maxTokens, lost);
     }
     return batch.size();
-  }
-
-  private static OffsetDateTime utc(long epochMillis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
   }
 
   private void flushQuietly() {
