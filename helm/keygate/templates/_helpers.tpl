@@ -52,11 +52,22 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{/*
 Environment of every Keygate container. Secrets only through secretKeyRef.
 */}}
+{{/* Whether the sidecar templates run in edge mode: no database, the central Deployment feeds them. */}}
+{{- define "keygate.edgeSidecars" -}}
+{{- if and .Values.central.enabled (eq .Values.fleet.sidecarMode "edge") }}true{{ end }}
+{{- end }}
+
+{{/* The fleet token (KEYGATE_FLEET_TOKEN), for the central tier and its edge sidecars alike. */}}
+{{- define "keygate.fleetTokenEnv" -}}
+- name: KEYGATE_FLEET_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "fleet.tokenSecret is required in edge mode: an existing Secret holding the fleet token" .Values.fleet.tokenSecret }}
+      key: {{ .Values.fleet.tokenKey }}
+{{- end }}
+
+{{/* The environment of a Keygate container on the database: the central Deployment, the migration Job, database-mode sidecars. */}}
 {{- define "keygate.env" -}}
-- name: KEYGATE_PORT
-  value: {{ .Values.grpc.port | quote }}
-- name: KEYGATE_LOG_FORMAT
-  value: {{ .Values.logFormat | quote }}
 {{- if .Values.migration.enabled }}
 - name: KEYGATE_MIGRATE
   value: "false"
@@ -80,6 +91,25 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
       key: {{ .Values.database.passwordKey }}
 - name: KEYGATE_DATABASE_POOL_SIZE
   value: {{ .Values.database.poolSize | quote }}
+{{- if include "keygate.edgeSidecars" . }}
+{{ include "keygate.fleetTokenEnv" . }}
+{{- end }}
+{{ include "keygate.commonEnv" . }}
+{{- end }}
+
+{{/* The environment of an edge sidecar: the central tier's address and the fleet token, no database at all. */}}
+{{- define "keygate.edgeEnv" -}}
+- name: KEYGATE_CENTRAL_ADDRESS
+  value: {{ printf "%s.%s.svc:%v" (include "keygate.fullname" .) .Release.Namespace .Values.central.service.port | quote }}
+{{ include "keygate.fleetTokenEnv" . }}
+{{ include "keygate.commonEnv" . }}
+{{- end }}
+
+{{- define "keygate.commonEnv" -}}
+- name: KEYGATE_PORT
+  value: {{ .Values.grpc.port | quote }}
+- name: KEYGATE_LOG_FORMAT
+  value: {{ .Values.logFormat | quote }}
 {{- if .Values.redis.existingSecret }}
 - name: KEYGATE_REDIS_URL
   valueFrom:
@@ -200,7 +230,11 @@ and add `include "keygate.sidecarVolumes"` under `volumes:`.
   env:
     - name: KEYGATE_HOST
       value: {{ .Values.sidecar.host | quote }}
+    {{- if include "keygate.edgeSidecars" . }}
+    {{- include "keygate.edgeEnv" . | nindent 4 }}
+    {{- else }}
     {{- include "keygate.env" . | nindent 4 }}
+    {{- end }}
   {{- if not (has .Values.sidecar.host (list "127.0.0.1" "::1" "localhost")) }}
   {{- include "keygate.grpcProbes" . | nindent 2 }}
   {{- end }}

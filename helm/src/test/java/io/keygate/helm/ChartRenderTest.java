@@ -16,10 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartRenderTest {
   private static final String FULLNAME = "kg-keygate";
   private static final List<String> SECRET_ENV = List.of(
-      "KEYGATE_DATABASE_PASSWORD", "KEYGATE_REDIS_URL", "KEYGATE_REDIS_PASSWORD");
+      "KEYGATE_DATABASE_PASSWORD", "KEYGATE_FLEET_TOKEN", "KEYGATE_REDIS_URL", "KEYGATE_REDIS_PASSWORD");
 
   @TempDir
   Path work;
+
+  @Test
+  void anAutoscaledCentralTierGetsAnHpaAndNoFixedReplicas() throws Exception {
+    Path values = work.resolve("hpa.yaml");
+    java.nio.file.Files.writeString(values, "central:\n  autoscaling:\n    enabled: true\n    maxReplicas: 6\n");
+    Charts.Rendered out = Charts.template(values);
+    Map<String, Object> hpa = out.one("HorizontalPodAutoscaler", FULLNAME);
+    assertThat(at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(FULLNAME);
+    assertThat(at(hpa, "spec", "maxReplicas")).isEqualTo(6);
+    assertThat(map(at(out.one("Deployment", FULLNAME), "spec"))).doesNotContainKey("replicas");
+    assertThat(Charts.template().ofKind("HorizontalPodAutoscaler")).as("off by default").isEmpty();
+  }
 
   @Test
   void defaultsRenderACentralDeploymentWithGrpcProbesAndALockedDownContainer() {
@@ -54,7 +66,7 @@ class ChartRenderTest {
         .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");
     assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE",
         "KEYGATE_METRICS_ADDRESS");
-    assertSecretsOnlyFromSecretKeyRefs(env);
+    assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_DATABASE_PASSWORD"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "keygate-database", "key", "password"));
     assertThat(at(container, "resources", "limits", "memory")).isEqualTo("512Mi");
@@ -87,7 +99,7 @@ class ChartRenderTest {
     assertThat(container.get("args")).isEqualTo(List.of("migrate"));
     assertThat(container.get("image")).isEqualTo("ghcr.io/keygate/keygate:0.1.0");
     assertLockedDown(map(container.get("securityContext")));
-    assertSecretsOnlyFromSecretKeyRefs(env(container));
+    assertDatabaseSecretsOnlyFromSecretKeyRefs(env(container));
     // The ordinary render (what helm-java returns) does not carry hooks: proves the rename above is needed.
     assertThat(Charts.template().has("Job")).isFalse();
   }
@@ -115,7 +127,7 @@ class ChartRenderTest {
     assertThat(env.get("KEYGATE_XFF_TRUSTED_HOPS").get("value")).isEqualTo("3");
     assertThat(env.get("KEYGATE_ROUTES_FILE").get("value")).isEqualTo("/etc/keygate/routes/routes.txt");
     assertThat(env.get("KEYGATE_METRICS_ADDRESS").get("value")).isEqualTo("0.0.0.0:9464");
-    assertSecretsOnlyFromSecretKeyRefs(env);
+    assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_REDIS_URL"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "redis-credentials", "key", "redis-url"));
     assertThat(at(env.get("KEYGATE_REDIS_PASSWORD"), "valueFrom", "secretKeyRef"))
@@ -135,7 +147,7 @@ class ChartRenderTest {
         .satisfies(e -> assertThat(e).containsEntry("port", "metrics").containsEntry("path", "/metrics"));
 
     Map<String, Object> job = Charts.templateWithHooks(work, custom).one("Job", FULLNAME + "-migrate");
-    assertSecretsOnlyFromSecretKeyRefs(env(list(at(job, "spec", "template", "spec", "containers")).get(0)));
+    assertDatabaseSecretsOnlyFromSecretKeyRefs(env(list(at(job, "spec", "template", "spec", "containers")).get(0)));
   }
 
   @Test
@@ -185,6 +197,11 @@ class ChartRenderTest {
         assertThat(at(env.get(name), "valueFrom", "secretKeyRef", "name")).as(name).isNotNull();
       }
     }
+  }
+
+  /** As above, for a container on the database: its password comes from the database Secret. */
+  static void assertDatabaseSecretsOnlyFromSecretKeyRefs(Map<String, Map<String, Object>> env) {
+    assertSecretsOnlyFromSecretKeyRefs(env);
     assertThat(env).containsKey("KEYGATE_DATABASE_PASSWORD");
   }
 

@@ -36,7 +36,7 @@ class SidecarTemplateTest {
     assertThat(env.get("KEYGATE_HOST").get("value")).isEqualTo("127.0.0.1");
     assertThat(at(env.get("KEYGATE_DATABASE_PASSWORD"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "demo-db", "key", "password"));
-    ChartRenderTest.assertSecretsOnlyFromSecretKeyRefs(env);
+    ChartRenderTest.assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     ChartRenderTest.assertLockedDown(map(keygate.get("securityContext")));
     assertThat(at(keygate, "resources", "requests")).isEqualTo(Map.of("cpu", "50m", "memory", "128Mi"));
     assertThat(at(keygate, "resources", "limits", "memory")).isEqualTo("256Mi");
@@ -73,5 +73,36 @@ class SidecarTemplateTest {
     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
       assertThat(at(keygate, probe, "grpc", "port")).as(probe).isEqualTo(7070);
     }
+  }
+
+  /** Fleet mode: with the central Deployment on, application pods carry no database Secret at all. */
+  @Test
+  void withTheCentralDeploymentTheSidecarsRunAsEdgesWithoutADatabase() throws Exception {
+    Path values = work.resolve("edge.yaml");
+    Files.writeString(values, "keygate:\n  central:\n    enabled: true\n  fleet:\n    tokenSecret: demo-fleet\n");
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work), values);
+    Map<String, Object> keygate = list(at(out.one("Deployment", "demo-app"), "spec", "template", "spec",
+        "containers")).get(2);
+    var env = ChartRenderTest.env(keygate);
+    assertThat(env.get("KEYGATE_CENTRAL_ADDRESS").get("value")).isEqualTo("kg-keygate.edge.svc:7070");
+    assertThat(at(env.get("KEYGATE_FLEET_TOKEN"), "valueFrom", "secretKeyRef"))
+        .isEqualTo(Map.of("name", "demo-fleet", "key", "token"));
+    assertThat(env.keySet()).noneMatch(name -> name.startsWith("KEYGATE_DATABASE"));
+    ChartRenderTest.assertSecretsOnlyFromSecretKeyRefs(env);
+    Map<String, Object> central = list(at(out.one("Deployment", "kg-keygate"), "spec", "template", "spec",
+        "containers")).get(0);
+    var centralEnv = ChartRenderTest.env(central);
+    assertThat(centralEnv).containsKeys("KEYGATE_DATABASE_URL", "KEYGATE_FLEET_TOKEN");
+  }
+
+  @Test
+  void databaseModeKeepsEverySidecarAPostgresClient() throws Exception {
+    Path values = work.resolve("database.yaml");
+    Files.writeString(values, "keygate:\n  central:\n    enabled: true\n  fleet:\n    sidecarMode: database\n");
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work), values);
+    var env = ChartRenderTest.env(list(at(out.one("Deployment", "demo-app"), "spec", "template", "spec",
+        "containers")).get(2));
+    assertThat(env).containsKey("KEYGATE_DATABASE_PASSWORD").doesNotContainKeys("KEYGATE_CENTRAL_ADDRESS",
+        "KEYGATE_FLEET_TOKEN");
   }
 }
