@@ -75,7 +75,7 @@ public final class Bench {
         case "--only" -> only.addAll(List.of(args[++i].split(",")));
         default -> {
           Jvm.ERR.println("usage: bench [--quick] [--cold-keys N] [--jar server/target/keygate.jar] [--out FILE]"
-              + " [--only throughput,footprint,decision,revocation,accuracy,cold]");
+              + " [--only throughput,footprint,decision,revocation,fleet,accuracy,cold]");
           System.exit(2);
         }
       }
@@ -134,6 +134,9 @@ public final class Bench {
     if (plan.runs("revocation")) {
       new Revocation(plan, report, fixture).run(local, redis);
     }
+    if (plan.runs("fleet")) {
+      new Fleet(plan, report, fixture, this).run(local);
+    }
     if (plan.runs("accuracy")) {
       new Accuracy(plan, report, fixture, this).run();
     }
@@ -154,7 +157,12 @@ public final class Bench {
 
   /** A sidecar of the shipped jar, stopped at the end of the run. */
   Served start(String name, Map<String, String> env, String probeCredential) {
-    Served served = Served.keygate(name, fixture.jar, fixture.env(env), fixture.dir, probeCredential);
+    return start(name, env, probeCredential, List.of());
+  }
+
+  /** As above, with JVM flags added to the shipped ones. */
+  Served start(String name, Map<String, String> env, String probeCredential, List<String> extraFlags) {
+    Served served = Served.keygate(name, fixture.jar, fixture.env(env), fixture.dir, probeCredential, extraFlags);
     running.add(served);
     return served;
   }

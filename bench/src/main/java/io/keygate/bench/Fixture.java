@@ -114,7 +114,8 @@ final class Fixture implements AutoCloseable {
     try {
       CreateTenantResponse tenant = with(TenantServiceGrpc.newBlockingStub(channel), systemSecret)
           .createTenant(CreateTenantRequest.newBuilder().setName("bench").setSettings(TenantSettings.newBuilder()
-              .setKeyLimitPerMinute(NEVER_BINDS).setIpLimitRequests(NEVER_BINDS)).build());
+              .setKeyLimitPerMinute(NEVER_BINDS).setIpLimitRequests(NEVER_BINDS)
+              .setMaxActiveTokensPerPrincipal(0)).build()); // the bench makes thousands of keys
       tenantAdminSecret = tenant.getAdminSecret();
       tenantAdminKeyId = tenant.getAdminApiKeyId();
       readerRoleId = with(RoleServiceGrpc.newBlockingStub(channel), tenantAdminSecret).createRole(
