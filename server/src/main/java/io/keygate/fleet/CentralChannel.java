@@ -1,5 +1,6 @@
 package io.keygate.fleet;
 
+import io.grpc.ConnectivityState;
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.ManagedChannel;
 import io.grpc.NameResolver;
@@ -34,7 +35,7 @@ final class CentralChannel {
 
   static ManagedChannel open(List<HostPort> addresses, FleetToken token) {
     String list = String.join(",", addresses.stream().map(HostPort::toString).toList());
-    return NettyChannelBuilder.forTarget(SCHEME + ":///" + list)
+    ManagedChannel channel = NettyChannelBuilder.forTarget(SCHEME + ":///" + list)
         .defaultServiceConfig(serviceConfig())
         .enableRetry()
         .usePlaintext()
@@ -42,6 +43,25 @@ final class CentralChannel {
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .intercept(token.attach())
         .build();
+    retryAtOnceWhenTheLastReadyReplicaGoes(channel, ConnectivityState.IDLE);
+    return channel;
+  }
+
+  /**
+   * When the channel loses its last ready replica, the others are tried again at once instead of
+   * after their reconnect backoff (up to two minutes): in a rolling restart the replica that came
+   * back a moment ago is still backing off from the refusals it gave while down, and the lookups
+   * would wait for it although it is up. Once per loss of readiness, so a central tier that is down
+   * is not dialled in a loop.
+   */
+  private static void retryAtOnceWhenTheLastReadyReplicaGoes(ManagedChannel channel, ConnectivityState was) {
+    ConnectivityState now = channel.getState(false);
+    if (was == ConnectivityState.READY && now != ConnectivityState.READY) {
+      channel.resetConnectBackoff();
+    }
+    if (now != ConnectivityState.SHUTDOWN) {
+      channel.notifyWhenStateChanged(now, () -> retryAtOnceWhenTheLastReadyReplicaGoes(channel, now));
+    }
   }
 
   /** Round-robin; the lookups and usage batches retried up to twice on UNAVAILABLE. */
