@@ -13,6 +13,7 @@ import java.util.Map;
  * @param databaseUrl empty: an embedded PostgreSQL under {@code dataDir}
  * @param metricsAddress where to serve {@code /metrics}; {@code null}: not served
  * @param hotPath cache, propagation, usage, routes and client-IP settings
+ * @param tls TLS of the gRPC port; off (plaintext) unless a certificate is set
  */
 public record KeygateConfig(
     String listenHost,
@@ -33,7 +34,8 @@ public record KeygateConfig(
     HostPort metricsAddress,
     String logLevel,
     String logFormat,
-    HotPathConfig hotPath) {
+    HotPathConfig hotPath,
+    TlsConfig tls) {
 
   public KeygateConfig {
     try {
@@ -69,7 +71,8 @@ public record KeygateConfig(
         Settings.METRICS_ADDRESS.from(env),
         Settings.LOG_LEVEL.from(env),
         Settings.LOG_FORMAT.from(env),
-        HotPathConfig.fromEnv(env));
+        HotPathConfig.fromEnv(env),
+        TlsConfig.fromEnv(env));
   }
 
   /** Never prints the password. */
@@ -78,6 +81,7 @@ public record KeygateConfig(
     return "KeygateConfig[listen=" + listenHost + ":" + listenPort
         + ", database=" + (embeddedDatabase() ? "embedded:" + dataDir : databaseUrl)
         + ", user=" + databaseUser + ", pool=" + databasePoolSize + ", tokenPrefix=" + tokenPrefix
-        + ", executorThreads=" + executorThreads + "]";
+        + ", executorThreads=" + executorThreads + ", tls=" + (!tls.enabled() ? "off"
+            : tls.clientCertificatesRequired() ? "mtls" : "on") + "]";
   }
 }
