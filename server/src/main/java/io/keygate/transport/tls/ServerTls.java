@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * to ({@code KEYGATE_TLS_CLIENT_CA_FILE}). grpc-java's {@link AdvancedTlsX509KeyManager} and
  * {@link AdvancedTlsX509TrustManager} are consulted on every handshake; {@link #reload()} replaces what
  * they hold when a file's content has changed, so new connections get the new certificate without a
- * restart and open connections keep theirs.
+ * restart and open connections keep theirs. For mTLS the server's certificate request names no CA
+ * ({@link NamingNoCas}), so that a replaced client CA file is honoured by clients that pick their
+ * certificate by the names the server sends.
  *
  * <p>Why not grpc-java's own file watching ({@code updateIdentityCredentials(certFile, keyFile, period,
  * …)})? It checks no more often than once a minute (tests would wait), compares modification times and
@@ -104,7 +106,7 @@ public final class ServerTls implements AutoCloseable {
       trust(trusted);
       this.clientCas = trusted;
       this.caDigest = digest(cas);
-      builder.trustManager(trustManager).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+      builder.trustManager(new NamingNoCas(trustManager)).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
     }
     this.credentials = builder.build();
     LOG.info("TLS on: certificate {} from {}", Pem.describe(loaded[0]), certFile);
@@ -271,6 +273,7 @@ public final class ServerTls implements AutoCloseable {
   }
 
   private record Identity(X509Certificate[] chain, PrivateKey key) {}
+
 
   /** The chain of {@code cert} and the key of {@code key}, refused unless the key is the certificate's. */
   private Identity identity(byte[] cert, byte[] key) {
