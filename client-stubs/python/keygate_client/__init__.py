@@ -2,7 +2,8 @@
 
 The generated stubs live in ``keygate.v1`` (``authorizer_pb2``, ``authorizer_pb2_grpc``, ...);
 this module adds a small client with Keygate's defaults: plaintext to ``$KEYGATE_ADDRESS`` or
-127.0.0.1:7070 and a 250 ms deadline on Authorize.
+127.0.0.1:7070 and a 250 ms deadline on Authorize. Pass ``credentials`` (``grpc.ssl_channel_credentials``)
+for a Keygate served with TLS.
 """
 import os
 
@@ -23,10 +24,12 @@ def api_key_metadata(secret):
 class KeygateClient:
     """One channel to the sidecar, safe to share between threads. Use as a context manager or close()."""
 
-    def __init__(self, target=None, timeout=DEFAULT_TIMEOUT):
+    def __init__(self, target=None, timeout=DEFAULT_TIMEOUT, credentials=None):
+        """``credentials``: None for plaintext (the sidecar on loopback), or ``grpc.ssl_channel_credentials(...)``."""
         self.target = target or os.environ.get("KEYGATE_ADDRESS") or DEFAULT_ADDRESS
         self.timeout = timeout
-        self.channel = grpc.insecure_channel(self.target)
+        self.channel = (grpc.insecure_channel(self.target) if credentials is None
+                        else grpc.secure_channel(self.target, credentials))
         self.authorizer = authorizer_pb2_grpc.AuthorizerServiceStub(self.channel)
         self.api_keys = api_keys_pb2_grpc.ApiKeyServiceStub(self.channel)
         self.audit = audit_pb2_grpc.AuditServiceStub(self.channel)

@@ -281,3 +281,65 @@ to the application on 127.0.0.1:<envoy.appPort>. Needs the keygate-envoy volume 
       mountPath: /etc/envoy
       readOnly: true
 {{- end }}
+
+{{/*
+TLS of the central Deployment (central.tls): the Secret mounted at /etc/keygate/tls — the one named, or the
+one the chart's cert-manager Certificate writes.
+*/}}
+{{- define "keygate.tlsSecretName" -}}
+{{- $tls := .Values.central.tls }}
+{{- if $tls.secretName }}
+{{- $tls.secretName }}
+{{- else if $tls.certificate.issuerRef.name }}
+{{- printf "%s-tls" (include "keygate.fullname" .) }}
+{{- else }}
+{{- fail "central.tls.enabled needs central.tls.secretName (an existing kubernetes.io/tls Secret) or central.tls.certificate.issuerRef.name (a cert-manager issuer: the chart then creates the Certificate)" }}
+{{- end }}
+{{- end }}
+
+{{/* KEYGATE_TLS_* of the central container; files of the mounted Secrets, read again every reloadSeconds. */}}
+{{- define "keygate.centralTlsEnv" -}}
+{{- $tls := .Values.central.tls -}}
+- name: KEYGATE_TLS_CERT_FILE
+  value: /etc/keygate/tls/tls.crt
+- name: KEYGATE_TLS_KEY_FILE
+  value: /etc/keygate/tls/tls.key
+{{- if $tls.clientAuth.enabled }}
+- name: KEYGATE_TLS_CLIENT_CA_FILE
+  {{- if $tls.clientAuth.caSecretName }}
+  value: {{ printf "/etc/keygate/client-ca/%s" $tls.clientAuth.caKey | quote }}
+  {{- else }}
+  value: /etc/keygate/tls/ca.crt
+  {{- end }}
+{{- end }}
+- name: KEYGATE_TLS_RELOAD_SECONDS
+  value: {{ $tls.reloadSeconds | quote }}
+{{- end }}
+
+{{/*
+Probes of the central container: gRPC health, or TCP when the port serves TLS (the kubelet's gRPC probes
+connect in plaintext; a TCP probe completes no handshake and Keygate logs nothing for it).
+*/}}
+{{- define "keygate.centralProbes" -}}
+{{- if .Values.central.tls.enabled -}}
+startupProbe:
+  tcpSocket:
+    port: {{ .Values.grpc.port }}
+  periodSeconds: {{ .Values.probes.startup.periodSeconds }}
+  failureThreshold: {{ .Values.probes.startup.failureThreshold }}
+livenessProbe:
+  tcpSocket:
+    port: {{ .Values.grpc.port }}
+  periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
+  timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
+  failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
+readinessProbe:
+  tcpSocket:
+    port: {{ .Values.grpc.port }}
+  periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
+  timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
+  failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
+{{- else -}}
+{{- include "keygate.grpcProbes" . }}
+{{- end }}
+{{- end }}

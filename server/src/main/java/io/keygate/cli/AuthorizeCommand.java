@@ -2,15 +2,16 @@ package io.keygate.cli;
 
 import io.grpc.ManagedChannel;
 import io.keygate.config.Settings;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
 import io.keygate.v1.AuthorizerServiceGrpc;
 import io.keygate.v1.CredentialTransport;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,14 +35,25 @@ final class AuthorizeCommand implements Callable<Integer> {
   @Option(names = "--client-ip", defaultValue = "127.0.0.1", description = "Client IP to report.")
   String clientIp;
 
+  @Mixin
+  TlsOptions tls;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    String credential = Settings.API_KEY.from(System.getenv());
-    ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> env = spec.root().userObject() instanceof KeygateCli cli ? cli.environment() : System.getenv();
+    String credential = Settings.API_KEY.from(env);
+    ManagedChannel channel;
+    try {
+      channel = tls.channel(address, env, err);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return KeygateCli.EXIT_USAGE;
+    }
     try {
       AuthorizeResponse response = AuthorizerServiceGrpc.newBlockingStub(channel)
           .withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -62,8 +74,10 @@ final class AuthorizeCommand implements Callable<Integer> {
       }
       return response.getHttpStatus() == 200 ? 0 : KeygateCli.EXIT_FAILURE;
     } catch (io.grpc.StatusRuntimeException e) {
-      spec.commandLine().getErr().println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
-      return 2;
+      String handshake = TlsOptions.handshakeFailure(e);
+      err.println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription()
+          + (handshake.isEmpty() ? "" : ": " + handshake));
+      return KeygateCli.EXIT_USAGE;
     } finally {
       channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
     }

@@ -41,7 +41,12 @@ final class DevCommand implements Callable<Integer> {
     out.println();
     out.println("Keygate is running (" + where + ").");
     out.println();
-    out.println("  gRPC address    " + server.address() + "   (plaintext, health and reflection enabled)");
+    String transport = !server.tls().enabled() ? "plaintext"
+        : server.tls().clientCertificatesRequired() ? "TLS, client certificates required" : "TLS";
+    // With TLS on, the commands below need to be told how to verify it.
+    String tlsFlags = !server.tls().enabled() ? ""
+        : " --ca <CA file>" + (server.tls().clientCertificatesRequired() ? " --cert <file> --cert-key <file>" : "");
+    out.println("  gRPC address    " + server.address() + "   (" + transport + ", health and reflection enabled)");
     if (server.metricsPort() > 0) {
       out.println("  Metrics         http://" + config.metricsAddress().host() + ":" + server.metricsPort()
           + "/metrics");
@@ -57,12 +62,13 @@ final class DevCommand implements Callable<Integer> {
     out.println();
     out.println("Try it (in another terminal):");
     out.println("  export KEYGATE_API_KEY=" + (shown.isPresent() ? shown.get().secret() : "<your admin key>"));
-    out.println("  ./keygate authorize --address " + server.address() + " --resource api-keys --action read");
-    out.println("  ./keygate keys list --address " + server.address()
+    out.println("  ./keygate authorize --address " + server.address() + tlsFlags
+        + " --resource api-keys --action read");
+    out.println("  ./keygate keys list --address " + server.address() + tlsFlags
         + "   # also: tenants, roles, principals, tokens, audit");
     out.println("  # or with grpcurl:");
-    out.println("  grpcurl -plaintext -H \"x-api-key: $KEYGATE_API_KEY\" " + server.address()
-        + " keygate.v1.ApiKeyService/ListApiKeys");
+    out.println("  grpcurl " + (server.tls().enabled() ? "-cacert <CA file>" : "-plaintext")
+        + " -H \"x-api-key: $KEYGATE_API_KEY\" " + server.address() + " keygate.v1.ApiKeyService/ListApiKeys");
     out.println();
     out.println("Stop with Ctrl-C; your keys are kept for the next start.");
     out.flush();

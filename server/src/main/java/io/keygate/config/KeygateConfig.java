@@ -16,6 +16,7 @@ import java.util.Map;
  * @param hotPath cache, propagation, usage, routes and client-IP settings
  * @param centralAddresses the central tier; empty: database mode
  * @param fleetToken the deployment's fleet credential; empty: none
+ * @param tls TLS of the gRPC port; off (plaintext) unless a certificate is set
  */
 public record KeygateConfig(
     String listenHost,
@@ -39,7 +40,8 @@ public record KeygateConfig(
     HotPathConfig hotPath,
     List<HostPort> centralAddresses,
     String fleetToken,
-    Duration centralTimeout) {
+    Duration centralTimeout,
+    TlsConfig tls) {
 
   public KeygateConfig {
     try {
@@ -91,7 +93,8 @@ public record KeygateConfig(
         HotPathConfig.fromEnv(env),
         Settings.CENTRAL_ADDRESS.from(env),
         Settings.FLEET_TOKEN.from(env),
-        Settings.CENTRAL_TIMEOUT.from(env));
+        Settings.CENTRAL_TIMEOUT.from(env),
+        TlsConfig.fromEnv(env));
   }
 
   /** Never prints the password. */
@@ -101,6 +104,7 @@ public record KeygateConfig(
         + ", database=" + (edgeMode() ? "none (edge of " + centralAddresses + ")"
             : embeddedDatabase() ? "embedded:" + dataDir : databaseUrl)
         + ", user=" + databaseUser + ", pool=" + databasePoolSize + ", tokenPrefix=" + tokenPrefix
-        + ", executorThreads=" + executorThreads + "]";
+        + ", executorThreads=" + executorThreads + ", tls=" + (!tls.enabled() ? "off"
+            : tls.clientCertificatesRequired() ? "mtls" : "on") + "]";
   }
 }

@@ -65,6 +65,20 @@ public final class Settings {
   public static final Setting<java.time.Duration> CENTRAL_TIMEOUT = Setting.millis("KEYGATE_CENTRAL_TIMEOUT_MS",
       2000, 10, 60_000, "Longest an edge sidecar waits for one lookup at the central tier; then UNAVAILABLE.");
 
+  // --- TLS of the gRPC port ---
+
+  public static final Setting<java.nio.file.Path> TLS_CERT_FILE = Setting.path("KEYGATE_TLS_CERT_FILE", "",
+      "PEM certificate chain (the server's certificate first) served on the gRPC port; with KEYGATE_TLS_KEY_FILE."
+          + " Unset: plaintext, the sidecar's default on loopback. Reloaded when the file changes.");
+  public static final Setting<java.nio.file.Path> TLS_KEY_FILE = Setting.path("KEYGATE_TLS_KEY_FILE", "",
+      "PEM private key of KEYGATE_TLS_CERT_FILE (PKCS #8, or PKCS #1 RSA / SEC1 EC; not encrypted). Never logged.");
+  public static final Setting<java.nio.file.Path> TLS_CLIENT_CA_FILE = Setting.path("KEYGATE_TLS_CLIENT_CA_FILE",
+      "", "PEM CA certificates; set: every client must present a certificate that chains to one of them (mTLS)."
+          + " Needs KEYGATE_TLS_CERT_FILE. Reloaded when the file changes.");
+  public static final Setting<java.time.Duration> TLS_RELOAD = Setting.seconds("KEYGATE_TLS_RELOAD_SECONDS", 60, 1,
+      86_400, "How often the TLS files are read again; changed files replace the certificate, key or client CAs"
+          + " for new connections (a file that does not load keeps the previous one, with a warning).");
+
   // --- The database ---
 
   public static final Setting<String> DATABASE_URL = Setting.text("KEYGATE_DATABASE_URL", "",
@@ -139,6 +153,20 @@ public final class Settings {
       "The credential the keygate management commands send. Only ever read from the environment.");
   public static final Setting<String> ADDRESS = Setting.text("KEYGATE_ADDRESS", "127.0.0.1:7070",
       "Default --address of the keygate management commands.");
+  public static final Setting<Boolean> CLI_TLS = Setting.flag("KEYGATE_CLI_TLS", false,
+      "Default --tls of the keygate commands that call Keygate: TLS, the server verified against the JVM's"
+          + " trusted CAs unless KEYGATE_CLI_CA_FILE is set.");
+  public static final Setting<java.nio.file.Path> CLI_CA_FILE = Setting.path("KEYGATE_CLI_CA_FILE", "",
+      "Default --ca of the keygate commands: PEM CA certificates the server's certificate must chain to (implies"
+          + " TLS).");
+  public static final Setting<java.nio.file.Path> CLI_CERT_FILE = Setting.path("KEYGATE_CLI_CERT_FILE", "",
+      "Default --cert of the keygate commands: PEM client certificate chain, for a Keygate that requires one"
+          + " (mTLS); with KEYGATE_CLI_KEY_FILE.");
+  public static final Setting<java.nio.file.Path> CLI_KEY_FILE = Setting.path("KEYGATE_CLI_KEY_FILE", "",
+      "Default --cert-key of the keygate commands: PEM private key of KEYGATE_CLI_CERT_FILE.");
+  public static final Setting<String> CLI_SERVER_NAME = Setting.text("KEYGATE_CLI_SERVER_NAME", "",
+      "Default --server-name of the keygate commands: the name the server's certificate must carry, when it is"
+          + " not the host of --address (e.g. through kubectl port-forward).");
 
   /** Every setting, in declaration order. */
   public static List<Setting<?>> all() {

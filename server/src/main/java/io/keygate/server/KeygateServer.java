@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -16,6 +17,8 @@ import io.keygate.config.HostPort;
 import io.keygate.config.HotPathConfig;
 import io.keygate.config.KeygateConfig;
 import io.keygate.config.RateLimitConfig;
+import io.keygate.config.Settings;
+import io.keygate.config.TlsConfig;
 import io.keygate.decision.Authorizer;
 import io.keygate.decision.Limits;
 import io.keygate.authz.RouteTable;
@@ -64,6 +67,8 @@ import io.keygate.transport.grpc.PrincipalGrpcService;
 import io.keygate.transport.grpc.RoleGrpcService;
 import io.keygate.transport.grpc.ScopeGrpcService;
 import io.keygate.transport.grpc.TenantGrpcService;
+import io.keygate.transport.tls.PemFile;
+import io.keygate.transport.tls.ServerTls;
 import io.keygate.v1.AuthorizerServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,6 +118,7 @@ public final class KeygateServer implements AutoCloseable {
   /** The Prometheus endpoint, when {@code KEYGATE_METRICS_ADDRESS} asks for one. */
   private volatile HTTPServer metricsEndpoint;
   private final Admission admission;
+  private final ServerTls tls;
 
   /**
    * A sidecar on {@code database} (database mode; the central tier when it has a fleet token) or, with
@@ -120,10 +126,11 @@ public final class KeygateServer implements AutoCloseable {
    * database connection at all).
    */
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
-      ServerBuilder<?> transport, Clock clock) {
+      ServerBuilder<?> transport, ServerTls tls, Clock clock) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
+    this.tls = tls;
     HotPathConfig hot = config.hotPath();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
     FleetToken token = config.fleetToken().isEmpty() ? null : new FleetToken(config.fleetToken());
@@ -214,12 +221,12 @@ public final class KeygateServer implements AutoCloseable {
   }
 
   /**
-   * The gRPC transport of a deployed sidecar: Netty on {@code KEYGATE_HOST:KEYGATE_PORT}, with the
-   * header, keepalive, handshake and connection-lifetime limits that protect it from misbehaving
-   * clients.
+   * The gRPC transport of a deployed sidecar: Netty on {@code KEYGATE_HOST:KEYGATE_PORT} with
+   * {@code credentials} (plaintext or {@link ServerTls#credentials()}), and the header, keepalive,
+   * handshake and connection-lifetime limits that protect it from misbehaving clients.
    */
-  public static NettyServerBuilder netty(KeygateConfig config) {
-    return NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()))
+  public static NettyServerBuilder netty(KeygateConfig config, ServerCredentials credentials) {
+    return NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()), credentials)
         .maxInboundMetadataSize(config.maxInboundMetadataBytes())
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
@@ -231,18 +238,54 @@ public final class KeygateServer implements AutoCloseable {
 
   /** Starts a sidecar on Netty ({@link #netty}) with the system clock. */
   public static KeygateServer start(KeygateConfig config) {
-    return start(config, netty(config), Clock.systemUTC());
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a sidecar on Netty, with TLS when {@code KEYGATE_TLS_CERT_FILE} is set: the files are loaded
+   * first, so a missing, unreadable or invalid one stops the start before the database is touched, and are
+   * then read again every {@code KEYGATE_TLS_RELOAD_SECONDS}.
+   */
+  public static KeygateServer start(KeygateConfig config, Clock clock) {
+    ServerTls tls = tls(config.tls(), clock);
+    try {
+      KeygateServer keygate = start(config, netty(config, tls.credentials()), tls, clock);
+      tls.watch(config.tls().reloadPeriod());
+      return keygate;
+    } catch (RuntimeException e) {
+      tls.close();
+      throw e;
+    }
   }
 
   /**
    * Connects to (or starts) the database, applies migrations ({@code KEYGATE_MIGRATE}; otherwise only
    * checks that the schema is current — one query — for fleets that migrate in a separate step), and
-   * starts serving on {@code transport} (an in-process builder in tests). Every decision and every
-   * management rule reads time from {@code clock}.
+   * starts serving on {@code transport} (an in-process builder in tests), which carries no TLS: a
+   * configuration asking for TLS is refused here ({@link #start(KeygateConfig, Clock)} serves it). Every
+   * decision and every management rule reads time from {@code clock}.
    */
   public static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, Clock clock) {
+    if (config.tls().enabled()) {
+      throw new IllegalArgumentException(Settings.TLS_CERT_FILE.name() + " is set: TLS is served by the Netty"
+          + " transport, start(config, clock), not by a transport given");
+    }
+    return start(config, transport, ServerTls.plaintext(), clock);
+  }
+
+  private static ServerTls tls(TlsConfig tls, Clock clock) {
+    if (!tls.enabled()) {
+      return ServerTls.plaintext();
+    }
+    return ServerTls.load(new PemFile(Settings.TLS_CERT_FILE.name(), tls.certFile()),
+        new PemFile(Settings.TLS_KEY_FILE.name(), tls.keyFile()),
+        tls.clientCertificatesRequired() ? new PemFile(Settings.TLS_CLIENT_CA_FILE.name(), tls.clientCaFile()) : null,
+        clock);
+  }
+
+  private static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, ServerTls tls, Clock clock) {
     if (config.edgeMode()) {
-      return started(new KeygateServer(config, null, null, transport, clock));
+      return started(new KeygateServer(config, null, null, transport, tls, clock));
     }
     EmbeddedDatabase embedded = null;
     Database database;
@@ -263,7 +306,7 @@ public final class KeygateServer implements AutoCloseable {
       } else {
         database.checkSchema();
       }
-      keygate = new KeygateServer(config, embedded, database, transport, clock);
+      keygate = new KeygateServer(config, embedded, database, transport, tls, clock);
     } catch (RuntimeException e) {
       database.close();
       closeQuietly(embedded);
@@ -289,7 +332,9 @@ public final class KeygateServer implements AutoCloseable {
       throw e;
     }
     keygate.health.setStatus("", ServingStatus.SERVING);
-    LOG.info("keygate listening on {}", keygate.address());
+    ServerTls tls = keygate.tls;
+    LOG.info("keygate listening on {} ({})", keygate.address(), !tls.enabled() ? "plaintext"
+        : tls.clientCertificatesRequired() ? "TLS, client certificates required" : "TLS");
     return keygate;
   }
 
@@ -315,6 +360,11 @@ public final class KeygateServer implements AutoCloseable {
   public String address() {
     return server.getListenSockets().isEmpty() || !(server.getListenSockets().get(0) instanceof InetSocketAddress)
         ? String.valueOf(server.getListenSockets()) : config.listenHost() + ":" + port();
+  }
+
+  /** The TLS credentials in use and their reloading; {@link ServerTls#plaintext()} when TLS is off. */
+  public ServerTls tls() {
+    return tls;
   }
 
   /** The database; null in edge mode (KEYGATE_CENTRAL_ADDRESS), where the central tier holds it. */
@@ -410,6 +460,7 @@ public final class KeygateServer implements AutoCloseable {
     if (changeFeed != null) {
       changeFeed.close();
     }
+    tls.close();
     usage.close();
     counters.close();
     if (central != null) {

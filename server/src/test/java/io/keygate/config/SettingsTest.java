@@ -52,6 +52,27 @@ class SettingsTest {
   }
 
   @Test
+  void tlsIsOffByDefaultAndItsFilesGoTogether() {
+    TlsConfig off = KeygateConfig.fromEnv(Map.of()).tls();
+    assertThat(off.enabled()).isFalse();
+    assertThat(off.reloadPeriod()).isEqualTo(Duration.ofSeconds(60));
+    TlsConfig mtls = KeygateConfig.fromEnv(Map.of("KEYGATE_TLS_CERT_FILE", "/tls/tls.crt", "KEYGATE_TLS_KEY_FILE",
+        "/tls/tls.key", "KEYGATE_TLS_CLIENT_CA_FILE", "/tls/ca.crt", "KEYGATE_TLS_RELOAD_SECONDS", "5")).tls();
+    assertThat(mtls.enabled()).isTrue();
+    assertThat(mtls.clientCertificatesRequired()).isTrue();
+    assertThat(mtls.reloadPeriod()).isEqualTo(Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> KeygateConfig.fromEnv(Map.of("KEYGATE_TLS_CERT_FILE", "/tls/tls.crt")))
+        .hasMessage("KEYGATE_TLS_CERT_FILE and KEYGATE_TLS_KEY_FILE go together: KEYGATE_TLS_KEY_FILE is not set");
+    assertThatThrownBy(() -> KeygateConfig.fromEnv(Map.of("KEYGATE_TLS_KEY_FILE", "/tls/tls.key")))
+        .hasMessage("KEYGATE_TLS_CERT_FILE and KEYGATE_TLS_KEY_FILE go together: KEYGATE_TLS_CERT_FILE is not set");
+    assertThatThrownBy(() -> KeygateConfig.fromEnv(Map.of("KEYGATE_TLS_CLIENT_CA_FILE", "/tls/ca.crt")))
+        .hasMessage("KEYGATE_TLS_CLIENT_CA_FILE needs TLS: set KEYGATE_TLS_CERT_FILE and KEYGATE_TLS_KEY_FILE too");
+    assertThatThrownBy(() -> KeygateConfig.fromEnv(Map.of("KEYGATE_TLS_RELOAD_SECONDS", "0")))
+        .hasMessage("KEYGATE_TLS_RELOAD_SECONDS must be 1-86400 (seconds), got '0'");
+  }
+
+  @Test
   void aSecretsValueIsNeverShownInAnError() {
     Setting<Integer> plain = Setting.integer("KEYGATE_X", 1, 0, 2, "test");
     assertThatThrownBy(() -> plain.from(Map.of("KEYGATE_X", "9"))).hasMessageContaining("'9'");

@@ -1,5 +1,6 @@
 package io.keygate.it;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -25,14 +26,18 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keygate server on a loopback port (bound to port 0: the port it got is read back), on a
  * PostgreSQL database, bootstrapped, with a plaintext channel to it and stubs that carry a given
- * credential. Tests that keep one for a whole class start it through {@link TestFleet}.
+ * credential; {@link #channel(ChannelCredentials)} opens others (TLS, a client certificate) for a
+ * server started with {@code KEYGATE_TLS_*}. Tests that keep one for a whole class start it through
+ * {@link TestFleet}.
  */
 public final class TestKeygate implements AutoCloseable {
   public final KeygateServer server;
@@ -42,6 +47,7 @@ public final class TestKeygate implements AutoCloseable {
   /** The clock every rule of this server reads. */
   public final Clock clock;
   private final Set<String> bearerSecrets = ConcurrentHashMap.newKeySet();
+  private final Queue<ManagedChannel> channels = new ConcurrentLinkedQueue<>();
 
   private TestKeygate(KeygateServer server, String jdbcUrl, Bootstrap.Result system, Clock clock) {
     this.server = server;
@@ -72,7 +78,7 @@ public final class TestKeygate implements AutoCloseable {
   /** As above, with every rule reading time from {@code clock} (a {@link TestClock} moves only when told). */
   public static TestKeygate start(String jdbcUrl, Map<String, String> settings, Clock clock) {
     KeygateConfig config = config(jdbcUrl, settings);
-    KeygateServer server = KeygateServer.start(config, KeygateServer.netty(config), clock);
+    KeygateServer server = KeygateServer.start(config, clock);
     Bootstrap.Result system = server.bootstrap().bootstrapIfEmpty().orElse(null);
     return new TestKeygate(server, jdbcUrl, system, clock);
   }
@@ -90,7 +96,7 @@ public final class TestKeygate implements AutoCloseable {
     env.put(Settings.FLEET_TOKEN.name(), fleetToken);
     env.putAll(settings);
     KeygateConfig config = KeygateConfig.fromEnv(env);
-    return new TestKeygate(KeygateServer.start(config, KeygateServer.netty(config), Clock.systemUTC()), null, null,
+    return new TestKeygate(KeygateServer.start(config, Clock.systemUTC()), null, null,
         Clock.systemUTC());
   }
 
@@ -103,6 +109,16 @@ public final class TestKeygate implements AutoCloseable {
     env.put(Settings.DATABASE_USER.name(), "postgres");
     env.putAll(settings);
     return KeygateConfig.fromEnv(env);
+  }
+
+  /**
+   * A new channel to this server's port with {@code credentials} (e.g. {@code TlsChannelCredentials}),
+   * to 127.0.0.1 — the name the server's certificate must then carry —, closed with the server.
+   */
+  public ManagedChannel channel(ChannelCredentials credentials) {
+    ManagedChannel opened = NettyChannelBuilder.forAddress("127.0.0.1", server.port(), credentials).build();
+    channels.add(opened);
+    return opened;
   }
 
   /** Metadata carrying {@code secret} in {@code x-api-key}. */
@@ -182,6 +198,7 @@ public final class TestKeygate implements AutoCloseable {
   @Override
   public void close() {
     channel.shutdownNow();
+    channels.forEach(ManagedChannel::shutdownNow);
     try {
       channel.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.keygate.client;
 
 import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  *   if (!d.allowed()) { respond(d.httpStatus(), d.reason(), d.responseHeaders()); }
  * }
  * }</pre>
+ *
+ * <p>Plaintext by default, for the sidecar on loopback; a Keygate served with TLS (the central
+ * Deployment, {@code KEYGATE_TLS_CERT_FILE}) is reached with {@link Builder#credentials}.
  */
 public final class KeygateClient implements AutoCloseable {
   /** Where the sidecar listens unless {@code KEYGATE_ADDRESS} or {@link Builder#target} says otherwise. */
@@ -113,6 +117,7 @@ public final class KeygateClient implements AutoCloseable {
   public static final class Builder {
     private String target;
     private Duration deadline = DEFAULT_DEADLINE;
+    private ChannelCredentials credentials = InsecureChannelCredentials.create();
     private ManagedChannel channel;
 
     private Builder() {
@@ -138,7 +143,25 @@ public final class KeygateClient implements AutoCloseable {
       return this;
     }
 
-    /** Use this channel (TLS, custom executor…) instead of a plaintext one to {@link #target}; not closed. */
+    /**
+     * How to reach {@link #target}: plaintext by default, or TLS — the server's certificate verified against
+     * a CA file, and a client certificate for a Keygate that requires one (mTLS):
+     *
+     * <pre>{@code
+     * TlsChannelCredentials.newBuilder()
+     *     .trustManager(new File("/etc/keygate/ca.crt"))                          // PEM CA certificates
+     *     .keyManager(new File("client.crt"), new File("client.key"))             // mTLS only; key in PKCS #8
+     *     .build()
+     * }</pre>
+     *
+     * The host of {@link #target} must be a name (or IP) the server's certificate carries.
+     */
+    public Builder credentials(ChannelCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Use this channel (custom executor, interceptors…) instead of one to {@link #target}; not closed. */
     public Builder channel(ManagedChannel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
       return this;
@@ -148,8 +171,7 @@ public final class KeygateClient implements AutoCloseable {
       if (channel != null) {
         return new KeygateClient(channel, false, deadline);
       }
-      ManagedChannel plaintext = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
-      return new KeygateClient(plaintext, true, deadline);
+      return new KeygateClient(Grpc.newChannelBuilder(target, credentials).build(), true, deadline);
     }
   }
 }

@@ -1,13 +1,17 @@
 package io.keygate.cli.manage;
 
+import io.grpc.ManagedChannel;
 import io.keygate.cli.KeygateCli;
+import io.keygate.cli.TlsOptions;
 import io.keygate.config.Settings;
+import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Options every management command takes: where Keygate is, how to print, how long to wait. */
+/** Options every management command takes: where Keygate is and how to reach it, how to print, how long to wait. */
 public final class ClientOptions {
   @Option(names = "--address", paramLabel = "HOST:PORT",
       description = "Keygate's gRPC address. Default: $KEYGATE_ADDRESS, else 127.0.0.1:7070.")
@@ -27,6 +31,9 @@ public final class ClientOptions {
           + " (for tenants that accept only Bearer).")
   boolean bearer;
 
+  @Mixin
+  TlsOptions tls;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
@@ -41,6 +48,11 @@ public final class ClientOptions {
 
   String address() {
     return address != null && !address.isBlank() ? address : Settings.ADDRESS.from(environment());
+  }
+
+  /** A channel to {@link #address()}, plaintext or TLS as the options say (warnings on {@code err}). */
+  ManagedChannel channel(PrintWriter err) {
+    return tls.channel(address(), environment(), err);
   }
 
   /** The admin credential; empty when $KEYGATE_API_KEY is unset. Never taken from a flag. */

@@ -6,10 +6,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.keygate.cli.KeygateCli;
+import io.keygate.cli.TlsOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A management command: validates the common options, opens a plaintext channel to Keygate whose calls
+ * A management command: validates the common options, opens a channel to Keygate (plaintext or TLS) whose calls
  * carry $KEYGATE_API_KEY, runs {@link #run()} and turns a gRPC failure into "error: CODE: description" on
  * stderr and an exit code: 1 when Keygate refused, 2 when it could not be asked.
  */
@@ -69,9 +69,9 @@ public abstract class ManageCommand implements Callable<Integer> {
     }
     ManagedChannel managed;
     try {
-      managed = NettyChannelBuilder.forTarget(client.address()).usePlaintext().build();
+      managed = client.channel(err);
     } catch (IllegalArgumentException e) {
-      err.println("error: --address '" + client.address() + "': " + e.getMessage());
+      err.println("error: " + e.getMessage());
       return KeygateCli.EXIT_USAGE;
     }
     try {
@@ -136,8 +136,11 @@ public abstract class ManageCommand implements Callable<Integer> {
   /** Prints "error: CODE: description" on {@code err}; the exit code for {@code status}. */
   int failed(Status status, PrintWriter err) {
     String description = status.getDescription() == null ? "" : status.getDescription();
-    if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-      description += " (is Keygate running at " + client.address() + "?)";
+    String handshake = TlsOptions.handshakeFailure(status.getCause());
+    if (!handshake.isEmpty()) {
+      description += ": " + handshake;
+    } else if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      description += client.tls.unreachableHint(client.address());
     }
     err.println("error: " + status.getCode() + ": " + description.strip());
     err.flush();
