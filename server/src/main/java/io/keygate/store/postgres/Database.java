@@ -130,7 +130,7 @@ public final class Database implements AutoCloseable {
     if (version < SCHEMA_VERSION) {
       throw new KeygateException(KeygateException.Kind.FAILED_PRECONDITION, "the database schema is at version "
           + version + " and this Keygate needs version " + SCHEMA_VERSION + ": run `keygate migrate` first (the"
-          + " Helm chart's migration Job does) or start with KEYGATE_MIGRATE=true");
+          + " Helm chart's migration Job does) or start with KEYGATE_MIGRATE=true").because("SCHEMA_OUTDATED");
     }
   }
 
@@ -186,18 +186,20 @@ public final class Database implements AutoCloseable {
     if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("57P01")
         || state.equals("57P03")) {
       LOG.warn("database unavailable: {}", e.getMessage());
-      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database is unavailable; retry", e);
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database is unavailable; retry", e)
+          .because("DATABASE_UNAVAILABLE");
     }
     if (state.equals("57014")) {
-      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database did not answer in time", e);
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database did not answer in time", e)
+          .because("DATABASE_TIMEOUT");
     }
     if (state.equals("23505")) {
       return new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "an object with that name already exists",
-          e);
+          e).because("NAME_TAKEN");
     }
     if (state.equals("23503")) {
       return new KeygateException(KeygateException.Kind.FAILED_PRECONDITION,
-          "the object is still referenced by others", e);
+          "the object is still referenced by others", e).because("STILL_REFERENCED");
     }
     LOG.error("database error (SQL state {})", state, e);
     return new KeygateException(KeygateException.Kind.INTERNAL, "internal storage error", e);

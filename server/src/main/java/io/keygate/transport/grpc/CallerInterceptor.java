@@ -48,7 +48,8 @@ public final class CallerInterceptor implements ServerInterceptor {
       ServerCallHandler<Q, R> next) {
     Map<String, String> headers = new HashMap<>();
     if (count(metadata, API_KEY) + count(metadata, AUTHORIZATION) > 1) {
-      call.close(Status.UNAUTHENTICATED.withDescription("more than one credential was sent"), new Metadata());
+      Statuses.close(call, Statuses.status(Status.Code.UNAUTHENTICATED, "MULTIPLE_CREDENTIALS",
+          "more than one credential was sent"));
       return new ServerCall.Listener<>() {};
     }
     putIfPresent(headers, "x-api-key", metadata.get(API_KEY));
@@ -57,13 +58,14 @@ public final class CallerInterceptor implements ServerInterceptor {
     try {
       caller = authenticator.authenticate(headers, clientIp(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
     } catch (KeygateException e) {
-      call.close(Statuses.toStatus(e).getStatus(), new Metadata());
+      Statuses.close(call, Statuses.toStatus(e));
       return new ServerCall.Listener<>() {};
     }
     if (!caller.policy().apiAccessEnabled() && !WHILE_API_ACCESS_OFF.contains(call.getMethodDescriptor()
         .getFullMethodName())) {
-      call.close(Status.PERMISSION_DENIED.withDescription("API access is disabled for this tenant: only GetTenant and"
-          + " an UpdateTenant that sets settings.api_access_enabled=true are allowed"), new Metadata());
+      Statuses.close(call, Statuses.status(Status.Code.PERMISSION_DENIED, "API_ACCESS_DISABLED", "API access is"
+          + " disabled for this tenant: only GetTenant and an UpdateTenant that sets settings.api_access_enabled=true"
+          + " are allowed"));
       return new ServerCall.Listener<>() {};
     }
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);
