@@ -13,6 +13,8 @@ import java.util.Map;
  * @param databaseUrl empty: an embedded PostgreSQL under {@code dataDir}
  * @param metricsAddress where to serve {@code /metrics}; {@code null}: not served
  * @param hotPath cache, propagation, usage, routes and client-IP settings
+ * @param otel the {@code OTEL_*} variables, read by the OpenTelemetry SDK (tracing; off by default).
+ *     Never printed: {@code OTEL_EXPORTER_OTLP_HEADERS} may hold the collector's credentials
  */
 public record KeygateConfig(
     String listenHost,
@@ -31,11 +33,14 @@ public record KeygateConfig(
     Duration maxConnectionAge,
     Duration shutdownGrace,
     HostPort metricsAddress,
+    Duration healthCheckInterval,
     String logLevel,
     String logFormat,
-    HotPathConfig hotPath) {
+    HotPathConfig hotPath,
+    Map<String, String> otel) {
 
   public KeygateConfig {
+    otel = Map.copyOf(otel);
     try {
       new SecretFormat(tokenPrefix);
     } catch (IllegalArgumentException e) {
@@ -67,9 +72,22 @@ public record KeygateConfig(
         Settings.MAX_CONNECTION_AGE.from(env),
         Settings.SHUTDOWN_GRACE.from(env),
         Settings.METRICS_ADDRESS.from(env),
+        Settings.HEALTH_CHECK_INTERVAL.from(env),
         Settings.LOG_LEVEL.from(env),
         Settings.LOG_FORMAT.from(env),
-        HotPathConfig.fromEnv(env));
+        HotPathConfig.fromEnv(env),
+        otel(env));
+  }
+
+  /** The {@code OTEL_*} variables of {@code env}: the OpenTelemetry SDK's own settings (tracing). */
+  private static Map<String, String> otel(Map<String, String> env) {
+    Map<String, String> otel = new java.util.TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("OTEL_") && value != null) {
+        otel.put(name, value);
+      }
+    });
+    return otel;
   }
 
   /** Never prints the password. */

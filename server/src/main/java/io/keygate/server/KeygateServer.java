@@ -4,8 +4,9 @@ import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -39,7 +40,15 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.CredentialStore;
 import io.keygate.transport.grpc.Admission;
 import io.keygate.transport.grpc.MessageGuard;
+import io.keygate.telemetry.GrpcServerMetrics;
+import io.keygate.telemetry.Health;
 import io.keygate.telemetry.Metrics;
+import io.keygate.telemetry.ObservedCounters;
+import io.keygate.telemetry.ObservedDecisions;
+import io.keygate.telemetry.ObservedStore;
+import io.keygate.telemetry.PoolMetrics;
+import io.keygate.telemetry.Tracing;
+import io.keygate.transport.grpc.TracingInterceptor;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
 import io.keygate.store.postgres.PgChangeFeed;
@@ -62,6 +71,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +96,9 @@ public final class KeygateServer implements AutoCloseable {
   private final Database database;
   private final Server server;
   private final ThreadPoolExecutor executor;
-  private final HealthStatusManager health = new HealthStatusManager();
+  private final HealthStatusManager healthStatus = new HealthStatusManager();
+  private final Health health;
+  private final Tracing tracing;
   private final Bootstrap bootstrap;
   private final CachingCredentialStore cache;
   private final PgChangeFeed changeFeed;
@@ -99,13 +111,16 @@ public final class KeygateServer implements AutoCloseable {
   private final Admission admission;
 
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
-      ServerBuilder<?> transport, Clock clock) {
+      ServerBuilder<?> transport, Clock clock, Tracing tracing) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
+    this.tracing = tracing;
+    this.metrics = new Metrics();
+    database.trackMetrics(new PoolMetrics(metrics.registry()));
     HotPathConfig hot = config.hotPath();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
-    PgCredentialStore store = new PgCredentialStore(database, clock);
+    CredentialStore store = new ObservedStore(new PgCredentialStore(database, clock), tracing, metrics.registry());
     RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
     CredentialStore decisionStore;
     if (hot.cacheTtl().isZero()) {
@@ -123,14 +138,19 @@ public final class KeygateServer implements AutoCloseable {
     }
     this.usage = new PgUsageRecorder(database, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.executor = boundedExecutor(config.executorThreads());
+    // While tracing is on, the decision's trace context follows it to the pool (lookups) and back.
+    Executor decisionPool = tracing.propagating(executor);
     RateLimitConfig limits = hot.rateLimits();
-    this.counters = counters(limits, clock);
+    Counters shared = counters(limits, clock);
+    this.counters = limits.redis() ? new ObservedCounters(shared, tracing, metrics.registry()) : shared;
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
-        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), executor);
+        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), decisionPool);
     Authorizer authorizer = new Authorizer(decisionStore, format, clock, routes, limiter, new Limits(
         limits.authFailureLimit(), limits.authFailureWindow().toMillis(), limits.flaggedLookupsPerMinute()), usage,
-        executor);
-    this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
+        decisionPool);
+    this.metrics.observe(authorizer, limiter, cache, changeFeed, usage);
+    ObservedDecisions decisions = new ObservedDecisions(authorizer, tracing, metrics.registry(), limits.redis(),
+        limiter::degraded);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = new Bootstrap(database, setup);
@@ -142,29 +162,42 @@ public final class KeygateServer implements AutoCloseable {
         AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
     MessageGuard messages = new MessageGuard();
-    this.server = transport
+    GrpcServerMetrics grpcMetrics = new GrpcServerMetrics(metrics.registry());
+    // Tracing on: the caller's trace context current in every handler, a span for each management call.
+    List<ServerInterceptor> traced = tracing.enabled() ? List.of(new TracingInterceptor(tracing, Set.of(
+        AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName()))) : List.of();
+    List<ServerInterceptor> managed = new ArrayList<>();
+    managed.add(callers);
+    managed.addAll(traced);
+    List<ServerServiceDefinition> management = List.of(
+        ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database, setup)), managed),
+        ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)), managed),
+        ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(database)), managed),
+        ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)), managed),
+        ServerInterceptors.intercept(new ApiKeyGrpcService(new ApiKeyManager(database, issuer),
+            new TokenManager(database, issuer)), managed),
+        ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), managed));
+    List<ServerServiceDefinition> deciding = List.of(
+        ServerInterceptors.intercept(new AuthorizerGrpcService(decisions, hot.cacheMaxEntries()).bindService(),
+            traced),
+        new ExtAuthzService(decisions, hot.xffTrustedHops(), hot.cacheMaxEntries()).bindService());
+    transport
         .directExecutor() // grpc-java's fastest shape; Admission moves every call that may block to the pool
         .addStreamTracerFactory(admission.tracer())
+        .addStreamTracerFactory(grpcMetrics)
         .intercept(admission)
-        .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .addService(messages.guard(new AuthorizerGrpcService(authorizer, hot.cacheMaxEntries()).bindService()))
-        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), hot.cacheMaxEntries())
-            .bindService()))
-        .addService(messages.guard(ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database,
-            setup)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)),
-            callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(
-            database)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)),
-            callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new ApiKeyGrpcService(
-            new ApiKeyManager(database, issuer), new TokenManager(database, issuer)), callers)))
-        .addService(messages.guard(ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)),
-            callers)))
-        .addService(messages.guard(health.getHealthService().bindService()))
-        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()))
-        .build();
+        .maxInboundMessageSize(config.maxInboundMessageBytes());
+    deciding.forEach(service -> transport.addService(messages.guard(service)));
+    management.forEach(service -> transport.addService(messages.guard(service)));
+    transport.addService(messages.guard(healthStatus.getHealthService().bindService()))
+        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()));
+    this.server = transport.build();
+    grpcMetrics.serve(server.getServices());
+    this.health = new Health(healthStatus, database, cache, names(deciding), names(management));
+  }
+
+  private static List<String> names(List<ServerServiceDefinition> services) {
+    return services.stream().map(service -> service.getServiceDescriptor().getName()).toList();
   }
 
   /**
@@ -205,6 +238,7 @@ public final class KeygateServer implements AutoCloseable {
           config.databasePoolSize());
     }
     KeygateServer keygate;
+    Tracing tracing = Tracing.fromEnv(config.otel());
     try {
       if (config.migrate()) {
         int applied = database.migrate();
@@ -214,8 +248,9 @@ public final class KeygateServer implements AutoCloseable {
       } else {
         database.checkSchema();
       }
-      keygate = new KeygateServer(config, embedded, database, transport, clock);
+      keygate = new KeygateServer(config, embedded, database, transport, clock, tracing);
     } catch (RuntimeException e) {
+      tracing.close();
       database.close();
       closeQuietly(embedded);
       throw e;
@@ -233,7 +268,7 @@ public final class KeygateServer implements AutoCloseable {
       keygate.close();
       throw e;
     }
-    keygate.health.setStatus("", ServingStatus.SERVING);
+    keygate.health.start(config.healthCheckInterval());
     LOG.info("keygate listening on {}", keygate.address());
     return keygate;
   }
@@ -330,7 +365,7 @@ public final class KeygateServer implements AutoCloseable {
 
   @Override
   public void close() {
-    health.enterTerminalState();
+    health.drain();
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
     }
@@ -351,6 +386,7 @@ public final class KeygateServer implements AutoCloseable {
     usage.close();
     counters.close();
     database.close();
+    tracing.close();
     closeQuietly(embedded);
   }
 

@@ -2,6 +2,7 @@ package io.keygate.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.keygate.KeygateException;
 import io.keygate.store.Change;
 import io.keygate.store.ChangeListener;
@@ -84,6 +85,23 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * True when PostgreSQL answers now: a pooled connection is had within the pool's wait and
+   * answers a validation within 2 s. For health checks; never throws.
+   */
+  public boolean ping() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Reports the pool's connections and timings to {@code metrics} (once, before or after the pool started). */
+  public void trackMetrics(MetricsTrackerFactory metrics) {
+    dataSource.setMetricsTrackerFactory(metrics);
   }
 
   /**

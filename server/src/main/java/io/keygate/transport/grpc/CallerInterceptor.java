@@ -13,6 +13,8 @@ import io.keygate.manage.Authenticator;
 import io.keygate.manage.Caller;
 import io.keygate.ratelimit.ClientAddress;
 import io.keygate.v1.TenantServiceGrpc;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
@@ -36,6 +38,9 @@ public final class CallerInterceptor implements ServerInterceptor {
   private static final Set<String> WHILE_API_ACCESS_OFF = Set.of(
       TenantServiceGrpc.getGetTenantMethod().getFullMethodName(),
       TenantServiceGrpc.getUpdateTenantMethod().getFullMethodName());
+
+  private static final AttributeKey<String> SPAN_TENANT = AttributeKey.stringKey("keygate.tenant_id");
+  private static final AttributeKey<String> SPAN_API_KEY = AttributeKey.stringKey("keygate.api_key_id");
 
   private final Authenticator authenticator;
 
@@ -61,6 +66,7 @@ public final class CallerInterceptor implements ServerInterceptor {
       Statuses.close(call, Statuses.toStatus(e));
       return new ServerCall.Listener<>() {};
     }
+    Span.current().setAttribute(SPAN_TENANT, caller.tenantId()).setAttribute(SPAN_API_KEY, caller.apiKeyId());
     if (!caller.policy().apiAccessEnabled() && !WHILE_API_ACCESS_OFF.contains(call.getMethodDescriptor()
         .getFullMethodName())) {
       Statuses.close(call, Statuses.status(Status.Code.PERMISSION_DENIED, "API_ACCESS_DISABLED", "API access is"
