@@ -83,7 +83,8 @@ public final class TokenIssuer {
     long active = TokenRows.countActive(c, owner.getTenantId(), owner.getId(), clock.instant());
     if (cap > 0 && more > 0 && active + more > cap) {
       throw KeygateException.precondition("principal " + owner.getId() + " holds " + active + " active tokens and"
-          + " the tenant's maximum is " + cap + "; delete unused tokens to free a slot").because("TOKEN_LIMIT_REACHED");
+          + " the tenant's maximum is " + cap + "; delete unused tokens to free a slot").because("TOKEN_LIMIT_REACHED")
+          .with("limit", cap).with("active", active);
     }
   }
 
