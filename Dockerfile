@@ -7,7 +7,15 @@
 # Stage 1 builds the same shaded jar the tests run (server/target/keygate.jar; JarIT starts it the
 # way this image does), with the container profile: only the Linux builds of the embedded
 # PostgreSQL are kept (a production image talks to a real database; `dev` still works on Linux).
-FROM maven:3.9-eclipse-temurin-17 AS build
+#
+# Reproducible and pinnable: both base images are build arguments, so a release build pins them by digest
+#   docker build --build-arg BUILD_IMAGE=maven:3.9-eclipse-temurin-17@sha256:… \
+#     --build-arg RUNTIME_IMAGE=eclipse-temurin:17-jre-jammy@sha256:… -t <registry>/keygate:0.1.0 .
+# and the image itself is deployed by digest: `docker push` prints it; the Helm chart takes it as
+# image.digest (rendering <repository>@sha256:…, which a moved tag cannot change).
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-jammy
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY config config
@@ -19,7 +27,11 @@ COPY bench/pom.xml bench/pom.xml
 RUN mvn -B -q -Pcontainer -DskipTests -Dcheckstyle.skip -pl server -am package
 
 # Stage 2: a JRE only, no shell tools beyond the base, a non-root user, nothing writable but /tmp.
-FROM eclipse-temurin:17-jre-jammy
+FROM ${RUNTIME_IMAGE}
+ARG VERSION=0.1.0
+LABEL org.opencontainers.image.title="keygate" \
+      org.opencontainers.image.description="API-key authorization sidecar" \
+      org.opencontainers.image.version="${VERSION}"
 RUN groupadd --system --gid 10001 keygate && useradd --system --uid 10001 --gid keygate --no-create-home keygate
 COPY --from=build /src/server/target/keygate.jar /app/keygate.jar
 # Class-data sharing: a training run (`keygate train`: a throw-away Keygate on an embedded PostgreSQL,

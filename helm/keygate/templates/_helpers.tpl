@@ -39,8 +39,21 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/* repository@digest when a digest pins the image, else repository:tag (default: the appVersion). */}}
 {{- define "keygate.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+{{- end }}
+
+{{- define "keygate.envoyImage" -}}
+{{- if .Values.envoy.image.digest }}
+{{- printf "%s@%s" .Values.envoy.image.repository .Values.envoy.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.envoy.image.repository .Values.envoy.image.tag }}
+{{- end }}
 {{- end }}
 
 {{/* Envoy's xff_num_trusted_hops counts proxies in front of Envoy; Keygate also counts Envoy's own append. */}}
@@ -158,6 +171,12 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 - name: KEYGATE_METRICS_ADDRESS
   value: {{ printf "0.0.0.0:%v" .Values.metrics.port | quote }}
 {{- end }}
+{{- if .Values.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .Values.tracing.otlpEndpoint | quote }}
+- name: OTEL_SERVICE_NAME
+  value: {{ .Values.tracing.serviceName | quote }}
+{{- end }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}
 {{- with .Values.extraEnv }}
@@ -192,24 +211,32 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- end }}
 {{- end }}
 
+{{/*
+gRPC probes: startup and liveness on the overall status (""), readiness on the service the container is
+there for. Takes (dict "ctx" <the chart's context> "ready" <service name>).
+*/}}
 {{- define "keygate.grpcProbes" -}}
+{{- $v := .ctx.Values }}
 startupProbe:
   grpc:
-    port: {{ .Values.grpc.port }}
-  periodSeconds: {{ .Values.probes.startup.periodSeconds }}
-  failureThreshold: {{ .Values.probes.startup.failureThreshold }}
+    port: {{ $v.grpc.port }}
+    service: ""
+  periodSeconds: {{ $v.probes.startup.periodSeconds }}
+  failureThreshold: {{ $v.probes.startup.failureThreshold }}
 livenessProbe:
   grpc:
-    port: {{ .Values.grpc.port }}
-  periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
-  timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
-  failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
+    port: {{ $v.grpc.port }}
+    service: ""
+  periodSeconds: {{ $v.probes.liveness.periodSeconds }}
+  timeoutSeconds: {{ $v.probes.liveness.timeoutSeconds }}
+  failureThreshold: {{ $v.probes.liveness.failureThreshold }}
 readinessProbe:
   grpc:
-    port: {{ .Values.grpc.port }}
-  periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
-  timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
-  failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
+    port: {{ $v.grpc.port }}
+    service: {{ .ready | quote }}
+  periodSeconds: {{ $v.probes.readiness.periodSeconds }}
+  timeoutSeconds: {{ $v.probes.readiness.timeoutSeconds }}
+  failureThreshold: {{ $v.probes.readiness.failureThreshold }}
 {{- end }}
 
 {{/*
@@ -227,6 +254,11 @@ and add `include "keygate.sidecarVolumes"` under `volumes:`.
     - name: keygate-grpc
       containerPort: {{ .Values.grpc.port }}
       protocol: TCP
+    {{- if .Values.metrics.enabled }}
+    - name: keygate-metrics
+      containerPort: {{ .Values.metrics.port }}
+      protocol: TCP
+    {{- end }}
   env:
     - name: KEYGATE_HOST
       value: {{ .Values.sidecar.host | quote }}
@@ -236,7 +268,7 @@ and add `include "keygate.sidecarVolumes"` under `volumes:`.
     {{- include "keygate.env" . | nindent 4 }}
     {{- end }}
   {{- if not (has .Values.sidecar.host (list "127.0.0.1" "::1" "localhost")) }}
-  {{- include "keygate.grpcProbes" . | nindent 2 }}
+  {{- include "keygate.grpcProbes" (dict "ctx" . "ready" "keygate.v1.AuthorizerService") | nindent 2 }}
   {{- end }}
   resources:
     {{- toYaml .Values.sidecar.resources | nindent 4 }}
@@ -262,7 +294,7 @@ to the application on 127.0.0.1:<envoy.appPort>. Needs the keygate-envoy volume 
 */}}
 {{- define "keygate.envoy" -}}
 - name: envoy
-  image: {{ printf "%s:%s" .Values.envoy.image.repository .Values.envoy.image.tag }}
+  image: {{ include "keygate.envoyImage" . }}
   args: ["-c", "/etc/envoy/envoy.yaml", "--log-level", "warn", "--disable-hot-restart"]
   ports:
     - name: http
@@ -340,6 +372,6 @@ readinessProbe:
   timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
   failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
 {{- else -}}
-{{- include "keygate.grpcProbes" . }}
+{{- include "keygate.grpcProbes" (dict "ctx" . "ready" "keygate.v1.ApiKeyService") }}
 {{- end }}
 {{- end }}

@@ -45,6 +45,10 @@ class ChartRenderTest {
     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
       assertThat(at(container, probe, "grpc", "port")).as(probe).isEqualTo(7070);
     }
+    // Alive while it can decide; ready while the management API can work (the database answers).
+    assertThat(at(container, "livenessProbe", "grpc", "service")).isEqualTo("");
+    assertThat(at(container, "startupProbe", "grpc", "service")).isEqualTo("");
+    assertThat(at(container, "readinessProbe", "grpc", "service")).isEqualTo("keygate.v1.ApiKeyService");
     assertLockedDown(map(container.get("securityContext")));
     assertThat(at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
     assertThat(at(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
@@ -65,7 +69,7 @@ class ChartRenderTest {
     assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
         .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");
     assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE",
-        "KEYGATE_METRICS_ADDRESS");
+        "KEYGATE_METRICS_ADDRESS", "OTEL_EXPORTER_OTLP_ENDPOINT");
     assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_DATABASE_PASSWORD"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "keygate-database", "key", "password"));
@@ -111,7 +115,8 @@ class ChartRenderTest {
     Map<String, Object> deployment = out.one("Deployment", FULLNAME);
     assertThat(at(deployment, "spec", "replicas")).isEqualTo(3);
     Map<String, Object> container = list(at(deployment, "spec", "template", "spec", "containers")).get(0);
-    assertThat(container.get("image")).isEqualTo("registry.example.com/platform/keygate:0.1.0-rc1");
+    assertThat(container.get("image")).as("pinned by digest: the tag is ignored").isEqualTo(
+        "registry.example.com/platform/keygate@sha256:" + "ab".repeat(32));
     assertThat(container.get("imagePullPolicy")).isEqualTo("Always");
     assertThat(at(container, "readinessProbe", "grpc", "port")).isEqualTo(7171);
     assertThat(list(container.get("ports"))).extracting(p -> p.get("containerPort")).containsExactly(7171, 9464);
@@ -127,6 +132,8 @@ class ChartRenderTest {
     assertThat(env.get("KEYGATE_XFF_TRUSTED_HOPS").get("value")).isEqualTo("3");
     assertThat(env.get("KEYGATE_ROUTES_FILE").get("value")).isEqualTo("/etc/keygate/routes/routes.txt");
     assertThat(env.get("KEYGATE_METRICS_ADDRESS").get("value")).isEqualTo("0.0.0.0:9464");
+    assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT").get("value")).isEqualTo("http://otel-collector.obs:4318");
+    assertThat(env.get("OTEL_SERVICE_NAME").get("value")).isEqualTo("keygate");
     assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_REDIS_URL"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "redis-credentials", "key", "redis-url"));
@@ -146,8 +153,15 @@ class ChartRenderTest {
     assertThat(list(at(monitor, "spec", "endpoints"))).singleElement()
         .satisfies(e -> assertThat(e).containsEntry("port", "metrics").containsEntry("path", "/metrics"));
 
+    Map<String, Object> pods = out.one("PodMonitor", FULLNAME + "-sidecars");
+    assertThat(at(pods, "spec", "selector", "matchLabels")).isEqualTo(Map.of("app.kubernetes.io/name", "my-app"));
+    assertThat(list(at(pods, "spec", "podMetricsEndpoints"))).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("port", "keygate-metrics").containsEntry("path", "/metrics"));
+
     Map<String, Object> job = Charts.templateWithHooks(work, custom).one("Job", FULLNAME + "-migrate");
-    assertDatabaseSecretsOnlyFromSecretKeyRefs(env(list(at(job, "spec", "template", "spec", "containers")).get(0)));
+    Map<String, Object> migrate = list(at(job, "spec", "template", "spec", "containers")).get(0);
+    assertThat(migrate.get("image")).isEqualTo("registry.example.com/platform/keygate@sha256:" + "ab".repeat(32));
+    assertDatabaseSecretsOnlyFromSecretKeyRefs(env(migrate));
   }
 
   @Test

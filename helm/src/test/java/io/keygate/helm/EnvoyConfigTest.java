@@ -59,7 +59,7 @@ class EnvoyConfigTest {
     assertThat(authz.getAllowedHeaders().getPatternsList())
         .allMatch(StringMatcher::getIgnoreCase)
         .extracting(StringMatcher::getExact)
-        .containsExactly("x-api-key", "authorization", "x-forwarded-for");
+        .containsExactly("x-api-key", "authorization", "x-forwarded-for", "traceparent", "tracestate", "x-request-id");
 
     Cluster keygate = cluster(bootstrap, "keygate");
     assertThat(address(keygate)).isEqualTo("127.0.0.1:7070");

@@ -42,6 +42,7 @@ class SidecarTemplateTest {
     assertThat(at(keygate, "resources", "limits", "memory")).isEqualTo("256Mi");
 
     Map<String, Object> envoy = containers.get(1);
+    assertThat(envoy.get("image")).isEqualTo("envoyproxy/envoy:v1.39.0");
     assertThat(list(envoy.get("volumeMounts"))).singleElement()
         .satisfies(m -> assertThat(m).containsEntry("name", "keygate-envoy").containsEntry("mountPath", "/etc/envoy"));
     assertThat(list(pod.get("volumes"))).extracting(v -> v.get("name"))
@@ -73,6 +74,27 @@ class SidecarTemplateTest {
     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
       assertThat(at(keygate, probe, "grpc", "port")).as(probe).isEqualTo(7070);
     }
+    // Ready while it can decide (cached keys count), not only while the database answers.
+    assertThat(at(keygate, "readinessProbe", "grpc", "service")).isEqualTo("keygate.v1.AuthorizerService");
+    assertThat(at(keygate, "livenessProbe", "grpc", "service")).isEqualTo("");
+  }
+
+  @Test
+  void withMetricsTheSidecarExposesAPortForThePodMonitor() throws Exception {
+    Path values = work.resolve("metrics.yaml");
+    Files.writeString(values, "keygate:\n  metrics:\n    enabled: true\n    podMonitor:\n      enabled: true\n"
+        + "      selector: {app: demo-app}\n  envoy:\n    image:\n      repository: envoyproxy/envoy\n"
+        + "      tag: v1.39.0\n      digest: sha256:" + "0f".repeat(32) + "\n");
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work), values);
+    Map<String, Object> keygate = list(at(out.one("Deployment", "demo-app"), "spec", "template", "spec",
+        "containers")).get(2);
+    assertThat(list(keygate.get("ports"))).extracting(p -> p.get("name") + ":" + p.get("containerPort"))
+        .containsExactly("keygate-grpc:7070", "keygate-metrics:9464");
+    assertThat(list(at(out.one("Deployment", "demo-app"), "spec", "template", "spec", "containers")).get(1)
+        .get("image")).as("Envoy pinned by digest").isEqualTo("envoyproxy/envoy@sha256:" + "0f".repeat(32));
+    Map<String, Object> monitor = out.ofKind("PodMonitor").get(0);
+    assertThat(at(monitor, "spec", "selector", "matchLabels")).isEqualTo(Map.of("app", "demo-app"));
+    assertThat(list(at(monitor, "spec", "podMetricsEndpoints")).get(0)).containsEntry("port", "keygate-metrics");
   }
 
   /** Fleet mode: with the central Deployment on, application pods carry no database Secret at all. */

@@ -32,4 +32,10 @@ class ValuesSchemaTest {
     assertThatThrownBy(() -> Charts.template(Charts.resource("bad-unknown-key.yaml")))
         .hasMessageContaining("databse");
   }
+
+  @Test
+  void anImageDigestThatIsNotASha256IsRefused() {
+    assertThatThrownBy(() -> Charts.template(Charts.resource("bad-digest.yaml")))
+        .hasMessageContaining("digest");
+  }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param centralAddresses the central tier; empty: database mode
  * @param fleetToken the deployment's fleet credential; empty: none
  * @param tls TLS of the gRPC port; off (plaintext) unless a certificate is set
+ * @param otel the {@code OTEL_*} variables, read by the OpenTelemetry SDK (tracing; off by default).
+ *     Never printed: {@code OTEL_EXPORTER_OTLP_HEADERS} may hold the collector's credentials
  */
 public record KeygateConfig(
     String listenHost,
@@ -35,15 +37,18 @@ public record KeygateConfig(
     Duration maxConnectionAge,
     Duration shutdownGrace,
     HostPort metricsAddress,
+    Duration healthCheckInterval,
     String logLevel,
     String logFormat,
     HotPathConfig hotPath,
     List<HostPort> centralAddresses,
     String fleetToken,
     Duration centralTimeout,
-    TlsConfig tls) {
+    TlsConfig tls,
+    Map<String, String> otel) {
 
   public KeygateConfig {
+    otel = Map.copyOf(otel);
     try {
       new SecretFormat(tokenPrefix);
     } catch (IllegalArgumentException e) {
@@ -88,13 +93,26 @@ public record KeygateConfig(
         Settings.MAX_CONNECTION_AGE.from(env),
         Settings.SHUTDOWN_GRACE.from(env),
         Settings.METRICS_ADDRESS.from(env),
+        Settings.HEALTH_CHECK_INTERVAL.from(env),
         Settings.LOG_LEVEL.from(env),
         Settings.LOG_FORMAT.from(env),
         HotPathConfig.fromEnv(env),
         Settings.CENTRAL_ADDRESS.from(env),
         Settings.FLEET_TOKEN.from(env),
         Settings.CENTRAL_TIMEOUT.from(env),
-        TlsConfig.fromEnv(env));
+        TlsConfig.fromEnv(env),
+        otel(env));
+  }
+
+  /** The {@code OTEL_*} variables of {@code env}: the OpenTelemetry SDK's own settings (tracing). */
+  private static Map<String, String> otel(Map<String, String> env) {
+    Map<String, String> otel = new java.util.TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("OTEL_") && value != null) {
+        otel.put(name, value);
+      }
+    });
+    return otel;
   }
 
   /** Never prints the password. */

@@ -46,6 +46,10 @@ public final class Settings {
       "Prefix of issued secrets: a lower-case letter, up to 15 more letters or digits, then '_'.");
   public static final Setting<HostPort> METRICS_ADDRESS = Setting.address("KEYGATE_METRICS_ADDRESS", "",
       "host:port to serve Prometheus metrics on at /metrics; unset: not served.");
+  public static final Setting<java.time.Duration> HEALTH_CHECK_INTERVAL = Setting.seconds(
+      "KEYGATE_HEALTH_CHECK_SECONDS", 5, 1, 300, "How often the gRPC health service checks PostgreSQL: management"
+          + " services are NOT_SERVING while it does not answer, decision services and the overall status only while"
+          + " the cache holds nothing to decide on either (docs/operations.md).");
   public static final Setting<String> LOG_LEVEL = Setting.choice("KEYGATE_LOG_LEVEL", "info",
       List.of("error", "warn", "info", "debug", "trace"), "Level of Keygate's own log (other libraries log"
           + " warnings and errors).");

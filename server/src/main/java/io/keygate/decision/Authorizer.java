@@ -116,7 +116,8 @@ public final class Authorizer {
   private static AuthorizeInput canonical(AuthorizeInput in) {
     String ip = in.clientIp().isEmpty() ? ClientAddress.UNKNOWN : ClientAddress.canonical(in.clientIp());
     if (ip == null) {
-      throw KeygateException.invalid("client_ip must be an IPv4 or IPv6 address literal (no port, brackets or zone),"
+      throw KeygateException.invalid("client_ip",
+          "client_ip must be an IPv4 or IPv6 address literal (no port, brackets or zone),"
           + " or empty");
     }
     return ip.equals(in.clientIp()) ? in : new AuthorizeInput(in.credential(), in.transport(), in.headers(), ip,

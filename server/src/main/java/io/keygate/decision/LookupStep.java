@@ -43,7 +43,7 @@ final class LookupStep implements Step {
       found = CompletableFuture.supplyAsync(() -> load(x), blocking);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(new KeygateException(KeygateException.Kind.RESOURCE_EXHAUSTED,
-          "keygate is overloaded; retry with backoff"));
+          "keygate is overloaded; retry with backoff").because("OVERLOADED"));
     }
     return found.thenCompose(known -> known ? NEXT : guard.refuse(x, Reason.CREDENTIAL_UNKNOWN));
   }

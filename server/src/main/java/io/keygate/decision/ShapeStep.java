@@ -42,7 +42,7 @@ final class ShapeStep implements Step {
     if (!x.management) {
       if (in.resource().isEmpty() && in.action().isEmpty()) {
         if (in.method().isEmpty() || in.path().isEmpty()) {
-          throw KeygateException.invalid("resource and action are required (or method and path)");
+          throw KeygateException.invalid("resource", "resource and action are required (or method and path)");
         }
         RouteTable.Route route = routes.match(in.method(), in.path());
         if (route != null && route.isPublic()) {
@@ -77,12 +77,12 @@ final class ShapeStep implements Step {
   /** The permission asked for with resource and action. */
   private static String permission(AuthorizeInput in) {
     if (in.resource().isEmpty() || in.action().isEmpty()) {
-      throw KeygateException.invalid("resource and action go together: set both");
+      throw KeygateException.invalid("resource", "resource and action go together: set both");
     }
     String permission = in.resource() + ":" + in.action();
     String problem = Permissions.problem(permission);
     if (problem != null || permission.contains("*")) {
-      throw KeygateException.invalid("resource:action '" + abbreviate(permission)
+      throw KeygateException.invalid("resource", "resource:action '" + abbreviate(permission)
           + "' is not a permission: use [a-z0-9_.-] segments, e.g. resource 'conversations', action 'read'");
     }
     return permission;
@@ -90,10 +90,11 @@ final class ShapeStep implements Step {
 
   private static void validate(AuthorizeInput in) {
     if (in.method().length() > 16 || in.path().length() > 8192 || in.scopeId().length() > MAX_FIELD) {
-      throw KeygateException.invalid("method (16), path (8192) or scope_id (256) is too long");
+      String field = in.method().length() > 16 ? "method" : in.path().length() > 8192 ? "path" : "scope_id";
+      throw KeygateException.invalid(field, "method (16), path (8192) or scope_id (256) is too long");
     }
     if (!in.scopeId().isEmpty() && !Ids.looksLike("scp", in.scopeId())) {
-      throw KeygateException.invalid("scope_id must be an id starting with 'scp_'");
+      throw KeygateException.invalid("scope_id", "scope_id must be an id starting with 'scp_'");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.keygate.fleet;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerServiceDefinition;
 import io.keygate.transport.grpc.FleetToken;
@@ -41,6 +42,11 @@ public final class Edge {
 
   public ManagedChannel channel() {
     return channel;
+  }
+
+  /** Whether a central replica is connected now (asks the channel to connect when it is idle). */
+  public boolean reachable() {
+    return channel.getState(true) == ConnectivityState.READY;
   }
 
   /** Lookups by digest and of scope paths. */

@@ -45,7 +45,7 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
   public void lookupCredential(LookupCredentialRequest request, StreamObserver<LookupCredentialResponse> observer) {
     Rpc.unary(observer, () -> {
       if (request.getDigest().size() != 32) {
-        throw KeygateException.invalid("digest must be the 32 bytes of a SHA-256");
+        throw KeygateException.invalid("digest", "digest must be the 32 bytes of a SHA-256");
       }
       LookupCredentialResponse.Builder out = LookupCredentialResponse.newBuilder();
       store.findByDigest(request.getDigest().toByteArray()).ifPresent(r -> out.setRecord(FleetRecords.toProto(r)));
@@ -57,7 +57,8 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
   public void lookupScopePath(LookupScopePathRequest request, StreamObserver<LookupScopePathResponse> observer) {
     Rpc.unary(observer, () -> {
       if (!Ids.looksLike("ten", request.getTenantId()) || !Ids.looksLike("scp", request.getScopeId())) {
-        throw KeygateException.invalid("tenant_id and scope_id must be ids (ten_…, scp_…)");
+        String field = !Ids.looksLike("ten", request.getTenantId()) ? "tenant_id" : "scope_id";
+        throw KeygateException.invalid(field, "tenant_id and scope_id must be ids (ten_…, scp_…)");
       }
       return FleetRecords.toProto(store.scopePath(request.getTenantId(), request.getScopeId()));
     });
@@ -76,7 +77,7 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
   public void recordUsage(RecordUsageRequest request, StreamObserver<RecordUsageResponse> observer) {
     Rpc.unary(observer, () -> {
       if (request.getUsageCount() > MAX_USAGE_BATCH) {
-        throw KeygateException.invalid("at most " + MAX_USAGE_BATCH + " tokens a batch");
+        throw KeygateException.invalid("usage", "at most " + MAX_USAGE_BATCH + " tokens a batch");
       }
       List<Usage> batch = new ArrayList<>(request.getUsageCount());
       for (TokenUsage u : request.getUsageList()) {

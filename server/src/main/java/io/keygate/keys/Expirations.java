@@ -27,7 +27,8 @@ public final class Expirations {
    */
   public static Instant after(Instant from, Lifetime lifetime, String field) {
     if (lifetime.getAmount() < 0) {
-      throw KeygateException.invalid(field + ".amount must be positive, got " + lifetime.getAmount());
+      throw KeygateException.invalid(field + ".amount",
+          field + ".amount must be positive, got " + lifetime.getAmount());
     }
     if (lifetime.getAmount() == 0) {
       return null;
@@ -40,7 +41,7 @@ public final class Expirations {
       case LIFETIME_UNIT_WEEKS -> start.plusWeeks(bounded(amount, 24 * 7, field));
       case LIFETIME_UNIT_MONTHS -> start.plusMonths(bounded(amount, 24 * 31, field));
       default -> throw KeygateException.invalid(
-          field + ".unit must be HOURS, DAYS, WEEKS or MONTHS, got " + lifetime.getUnit());
+          field + ".unit", field + ".unit must be HOURS, DAYS, WEEKS or MONTHS, got " + lifetime.getUnit());
     };
     return end.toInstant();
   }
@@ -54,16 +55,17 @@ public final class Expirations {
       case AT -> {
         Instant at = Instant.ofEpochSecond(expiration.getAt().getSeconds(), expiration.getAt().getNanos());
         if (!at.isAfter(now)) {
-          throw KeygateException.invalid(field + ".at must be in the future, got " + at);
+          throw KeygateException.invalid(field + ".at", field + ".at must be in the future, got " + at);
         }
         if (at.isAfter(now.atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant())) {
-          throw KeygateException.invalid(field + ".at must be at most " + MAX_YEARS + " years from now, got " + at);
+          throw KeygateException.invalid(field + ".at",
+              field + ".at must be at most " + MAX_YEARS + " years from now, got " + at);
         }
         yield at;
       }
       case AFTER -> {
         if (expiration.getAfter().getAmount() <= 0) {
-          throw KeygateException.invalid(field + ".after.amount must be positive, got "
+          throw KeygateException.invalid(field + ".after.amount", field + ".after.amount must be positive, got "
               + expiration.getAfter().getAmount());
         }
         yield after(now, expiration.getAfter(), field + ".after");
@@ -77,7 +79,7 @@ public final class Expirations {
       return cap;
     }
     if (requested.isAfter(cap)) {
-      throw KeygateException.invalid(field + " is beyond the tenant's maximum token lifetime: the latest"
+      throw KeygateException.invalid(field, field + " is beyond the tenant's maximum token lifetime: the latest"
           + " allowed is " + cap + ", got " + requested);
     }
     return requested;
@@ -104,7 +106,7 @@ public final class Expirations {
 
   private static long bounded(int amount, int hoursPerUnit, String field) {
     if ((long) amount * hoursPerUnit > MAX_AMOUNT_HOURS) {
-      throw KeygateException.invalid(field + ".amount is too large: at most 100 years ("
+      throw KeygateException.invalid(field + ".amount", field + ".amount is too large: at most 100 years ("
           + MAX_AMOUNT_HOURS / hoursPerUnit + " of this unit), got " + amount);
     }
     return amount;

@@ -57,21 +57,23 @@ public final class Access {
   /** Refuses unless the caller holds {@code permission}. */
   static void require(Caller caller, String permission) {
     if (!Permissions.allows(caller.permissions(), permission)) {
-      throw KeygateException.denied("this API key lacks the permission " + permission);
+      throw KeygateException.denied("this API key lacks the permission " + permission).because("MISSING_PERMISSION")
+          .with("permission", permission);
     }
   }
 
   /** Refuses changes made with a read-only token. */
   static void requireWritable(Caller caller) {
     if (caller.readOnly()) {
-      throw KeygateException.denied("this token is read-only; changes need a read-write token");
+      throw KeygateException.denied("this token is read-only; changes need a read-write token")
+          .because("READ_ONLY_TOKEN");
     }
   }
 
   /** Refuses an AI agent's credential for {@code what}. */
   static void requireNotAgent(Caller caller, String what) {
     if (caller.isAgent()) {
-      throw KeygateException.denied("AI agents cannot " + what);
+      throw KeygateException.denied("AI agents cannot " + what).because("AGENT_NOT_ALLOWED");
     }
   }
 
@@ -82,7 +84,7 @@ public final class Access {
   static void requireCovers(Caller caller, List<String> granted, String what) {
     if (!Permissions.coversAll(caller.permissions(), granted)) {
       throw KeygateException.denied(what + " include permissions this API key does not hold; only a key that"
-          + " holds all of them may grant, change or act on them");
+          + " holds all of them may grant, change or act on them").because("ESCALATION_DENIED");
     }
   }
 
@@ -93,7 +95,7 @@ public final class Access {
   static void requireWithin(Caller caller, ScopePath target, String what) {
     if (caller.scopeBound() && (target == null || !target.contains(caller.scopeId()))) {
       throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + " and can only act on "
-          + what + " in that scope or below it");
+          + what + " in that scope or below it").because("OUTSIDE_KEY_SCOPE").with("scope_id", caller.scopeId());
     }
   }
 
@@ -108,7 +110,8 @@ public final class Access {
     }
     if (caller.principalScopeId() == null || target == null || !target.contains(caller.principalScopeId())) {
       throw KeygateException.denied("this API key lacks the permission " + SCOPES_WRITE + " (" + SCOPES_WRITE_TEAM
-          + " covers only its principal's own scope and those below it)");
+          + " covers only its principal's own scope and those below it)").because("MISSING_PERMISSION")
+              .with("permission", SCOPES_WRITE);
     }
   }
 
@@ -121,7 +124,7 @@ public final class Access {
   static void requireTenantWide(Caller caller, String what) {
     if (caller.scopeBound()) {
       throw KeygateException.denied("this API key is bound to scope " + caller.scopeId() + " and cannot change "
-          + what + ", which the whole tenant shares");
+          + what + ", which the whole tenant shares").because("OUTSIDE_KEY_SCOPE").with("scope_id", caller.scopeId());
     }
   }
 
@@ -129,7 +132,7 @@ public final class Access {
   static void requireAnyKeyAction(Caller caller, String verb) {
     if (!Permissions.allows(caller.permissions(), "api-keys:" + verb + ":own")) {
       throw KeygateException.denied("this API key lacks the permission api-keys:" + verb + ":all (or :own, for"
-          + " its own keys)");
+          + " its own keys)").because("MISSING_PERMISSION").with("permission", "api-keys:" + verb + ":own");
     }
   }
 
@@ -150,7 +153,7 @@ public final class Access {
       return new KeyRows.Visibility(KeyRows.Visibility.Kind.OWN, caller.principalId(), null, within);
     }
     throw KeygateException.denied("viewing API keys needs " + KEYS_READ_ALL + ", " + KEYS_READ_TEAM + " or "
-        + KEYS_READ_OWN);
+        + KEYS_READ_OWN).because("MISSING_PERMISSION").with("permission", KEYS_READ_ALL);
   }
 
   /**
@@ -184,12 +187,12 @@ public final class Access {
     if (caller.principalKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
         && settings.getTokenIssuers() == TokenIssuers.TOKEN_ISSUERS_USERS_ONLY) {
       throw KeygateException.denied("in this tenant only human users create API keys and tokens"
-          + " (settings.token_issuers USERS_ONLY)");
+          + " (settings.token_issuers USERS_ONLY)").because("TOKEN_ISSUER_NOT_ALLOWED");
     }
     if (settings.getTokenOwners() == TokenOwners.TOKEN_OWNERS_SELF_AND_MANAGED_AGENTS
         && !ownOrManaged(caller, owner)) {
       throw KeygateException.denied("in this tenant keys and tokens are created only for their creator or an AI agent"
-          + " it manages (settings.token_owners SELF_AND_MANAGED_AGENTS)");
+          + " it manages (settings.token_owners SELF_AND_MANAGED_AGENTS)").because("TOKEN_OWNER_NOT_ALLOWED");
     }
   }
 
@@ -210,7 +213,7 @@ public final class Access {
     requireNotAgent(caller, "create, update or delete API keys or tokens");
     if (owner.getInternal()) {
       throw KeygateException.denied("tokens of internal agents are managed by Keygate itself; none can be"
-          + " created or changed through the API");
+          + " created or changed through the API").because("INTERNAL_AGENT_TOKENS");
     }
     boolean needsAll = !ownOrManaged(caller, owner) || owner.getKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT
         || caller.principalKind() == PrincipalKind.PRINCIPAL_KIND_SERVICE_ACCOUNT;

@@ -86,7 +86,8 @@ public final class ApiKeyManager {
       }
       if (settings.getPersonalKeysTenantWideOnly() && owner.getKind() == PrincipalKind.PRINCIPAL_KIND_USER
           && scope != null) {
-        throw KeygateException.invalid("scope_id must be empty: this tenant allows personal (user) keys only"
+        throw KeygateException.invalid("scope_id",
+            "scope_id must be empty: this tenant allows personal (user) keys only"
             + " tenant-wide; bind service-account keys to scopes instead");
       }
       Instant expiresAt = TokenIssuer.keyExpiry(request.getExpiration(), settings, now, "expiration");
@@ -130,10 +131,10 @@ public final class ApiKeyManager {
     Validate.id("scope_id", request.getScopeId(), "scp", true);
     Validate.id("role_id", request.getRoleId(), "rol", true);
     if (request.getState() == CredentialState.UNRECOGNIZED) {
-      throw KeygateException.invalid("state has a value this server does not know");
+      throw KeygateException.invalid("state", "state has a value this server does not know");
     }
     if (request.getTag().length() > 320) {
-      throw KeygateException.invalid("tag must be 'name' or 'name=value', at most 320 characters");
+      throw KeygateException.invalid("tag", "tag must be 'name' or 'name=value', at most 320 characters");
     }
     int size = Pages.size(request.getPageSize());
     String after = Pages.after(request.getPageToken());
@@ -175,7 +176,8 @@ public final class ApiKeyManager {
       }
       Access.requireKeyAction(caller, owner, "create");
       if (request.hasRoleId() && id.equals(caller.apiKeyId())) {
-        throw KeygateException.denied("a key cannot change its own role; ask another administrator");
+        throw KeygateException.denied("a key cannot change its own role; ask another administrator")
+            .because("SELF_CHANGE_DENIED");
       }
       TenantSettings settings = TenantRows.find(c, caller.tenantId()).orElseThrow().getSettings();
       if (request.hasRoleId()) {
@@ -223,7 +225,7 @@ public final class ApiKeyManager {
       Instant now = issuer.now();
       ApiKey key = lockForRemoval(c, caller, id, now);
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
-        throw KeygateException.precondition("API key " + id + " is already revoked");
+        throw KeygateException.precondition("API key " + id + " is already revoked").because("API_KEY_NOT_ACTIVE");
       }
       KeyRows.revoke(c, caller.tenantId(), id, now);
       Audit.record(c, caller, "api_key.revoke", "api_key", id, Map.of());
@@ -263,7 +265,8 @@ public final class ApiKeyManager {
    */
   private static void requireNoKeyRole(TenantSettings settings, String roleId) {
     if (!roleId.isEmpty() && settings.getPermissionSource() == PermissionSource.PERMISSION_SOURCE_PRINCIPAL_ROLE) {
-      throw KeygateException.invalid("role_id must be empty: in this tenant keys hold their owner's permissions"
+      throw KeygateException.invalid("role_id",
+          "role_id must be empty: in this tenant keys hold their owner's permissions"
           + " (settings.permission_source PRINCIPAL_ROLE); give the owner the role instead");
     }
   }
@@ -282,11 +285,12 @@ public final class ApiKeyManager {
     }
     if (limit.hasRequestsPerMinute()
         && (limit.getRequestsPerMinute() < 0 || limit.getRequestsPerMinute() > MAX_KEY_LIMIT)) {
-      throw KeygateException.invalid("rate_limit.requests_per_minute must be between 0 and " + MAX_KEY_LIMIT
+      throw KeygateException.invalid("rate_limit.requests_per_minute",
+          "rate_limit.requests_per_minute must be between 0 and " + MAX_KEY_LIMIT
           + ", got " + limit.getRequestsPerMinute());
     }
     if (limit.getMode() == RateLimitMode.UNRECOGNIZED) {
-      throw KeygateException.invalid("rate_limit.mode has a value this server does not know");
+      throw KeygateException.invalid("rate_limit.mode", "rate_limit.mode has a value this server does not know");
     }
   }
 }

@@ -40,12 +40,15 @@ public final class Authenticator {
           key.parentPrincipalId(), key.principalScopeId(), key.apiKeyId(), key.tokenId(), key.scopeId(),
           key.permissions(), key.readOnly(), remoteAddress);
       case IP_RATE_LIMITED -> throw new KeygateException(KeygateException.Kind.RESOURCE_EXHAUSTED, "too many failed"
-          + " authentications from this address; retry in " + Math.max(1, decision.rateLimit().resetSeconds()) + " s");
+          + " authentications from this address; retry in " + Math.max(1, decision.rateLimit().resetSeconds()) + " s")
+              .because("AUTH_FAILURE_LIMITED")
+              .with("retry_after_seconds", Math.max(1, decision.rateLimit().resetSeconds()));
       case RATE_LIMITER_UNAVAILABLE -> throw new KeygateException(KeygateException.Kind.UNAVAILABLE,
-          Reason.RATE_LIMITER_UNAVAILABLE.message());
+          Reason.RATE_LIMITER_UNAVAILABLE.message()).because("RATE_LIMITER_UNAVAILABLE");
       case SCOPE_API_DISABLED -> throw KeygateException.denied(Reason.SCOPE_API_DISABLED.message() + ": this key is"
-          + " bound to a scope whose API access (or that of a scope above it) is off");
-      default -> throw KeygateException.unauthenticated(decision.reason().message() + hint(decision.reason()));
+          + " bound to a scope whose API access (or that of a scope above it) is off").because("SCOPE_API_DISABLED");
+      default -> throw KeygateException.unauthenticated(decision.reason().message() + hint(decision.reason()))
+          .because(decision.reason().name());
     };
   }
 

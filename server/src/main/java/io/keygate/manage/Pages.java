@@ -21,7 +21,7 @@ public final class Pages {
   /** The page size asked for, defaulted and checked. */
   public static int size(int requested) {
     if (requested < 0 || requested > MAX_SIZE) {
-      throw KeygateException.invalid("page_size must be between 0 and " + MAX_SIZE + ", got " + requested);
+      throw KeygateException.invalid("page_size", "page_size must be between 0 and " + MAX_SIZE + ", got " + requested);
     }
     return requested == 0 ? DEFAULT_SIZE : requested;
   }
@@ -39,7 +39,8 @@ public final class Pages {
     } catch (IllegalArgumentException e) {
       // falls through to the error below
     }
-    throw KeygateException.invalid("page_token is not a token this server issued; start again without it");
+    throw KeygateException.invalid("page_token",
+        "page_token is not a token this server issued; start again without it");
   }
 
   /** The token for the page after {@code items}, or empty if this was the last page. */

@@ -30,7 +30,7 @@ public final class PrincipalManager {
   public Principal create(Caller caller, CreatePrincipalRequest request) {
     PrincipalKind kind = request.getKind();
     if (kind == PrincipalKind.PRINCIPAL_KIND_UNSPECIFIED || kind == PrincipalKind.UNRECOGNIZED) {
-      throw KeygateException.invalid("kind is required: USER, SERVICE_ACCOUNT or AGENT");
+      throw KeygateException.invalid("kind", "kind is required: USER, SERVICE_ACCOUNT or AGENT");
     }
     String name = Validate.name("display_name", request.getDisplayName(), 200);
     String email = Validate.email("email", request.getEmail());
@@ -39,13 +39,14 @@ public final class PrincipalManager {
     Validate.id("scope_id", request.getScopeId(), "scp", true);
     boolean agent = kind == PrincipalKind.PRINCIPAL_KIND_AGENT;
     if (agent && parentId.isEmpty()) {
-      throw KeygateException.invalid("parent_principal_id is required for agents: the user who manages it");
+      throw KeygateException.invalid("parent_principal_id",
+          "parent_principal_id is required for agents: the user who manages it");
     }
     if (!agent && !parentId.isEmpty()) {
-      throw KeygateException.invalid("parent_principal_id is only for agents");
+      throw KeygateException.invalid("parent_principal_id", "parent_principal_id is only for agents");
     }
     if (!agent && request.getInternal()) {
-      throw KeygateException.invalid("internal is only for agents");
+      throw KeygateException.invalid("internal", "internal is only for agents");
     }
     requireWrite(caller);
     return database.inTransaction(c -> {
@@ -53,7 +54,8 @@ public final class PrincipalManager {
         Principal parent = PrincipalRows.find(c, caller.tenantId(), parentId)
             .orElseThrow(() -> KeygateException.notFound("principal", parentId));
         if (parent.getKind() != PrincipalKind.PRINCIPAL_KIND_USER) {
-          throw KeygateException.invalid("parent_principal_id must be a user: only humans manage agents");
+          throw KeygateException.invalid("parent_principal_id",
+              "parent_principal_id must be a user: only humans manage agents");
         }
       }
       Role role = findRole(c, caller, request.getRoleId());
@@ -92,7 +94,7 @@ public final class PrincipalManager {
 
   public ListPrincipalsResponse list(Caller caller, ListPrincipalsRequest request) {
     if (request.getKind() == PrincipalKind.UNRECOGNIZED) {
-      throw KeygateException.invalid("kind has a value this server does not know");
+      throw KeygateException.invalid("kind", "kind has a value this server does not know");
     }
     String parentId = Validate.id("parent_principal_id", request.getParentPrincipalId(), "prn", true);
     int size = Pages.size(request.getPageSize());
@@ -122,7 +124,8 @@ public final class PrincipalManager {
         Access.requireWithin(caller, findScope(c, caller, request.getScopeId()), "principals");
       }
       if ((request.hasRoleId() || request.hasScopeId()) && id.equals(caller.principalId())) {
-        throw KeygateException.denied("a principal cannot change its own role or scope; ask another administrator");
+        throw KeygateException.denied("a principal cannot change its own role or scope; ask another administrator")
+            .because("SELF_CHANGE_DENIED");
       }
       if (role != null) {
         Access.requireCovers(caller, role.getPermissionsList(), "role " + role.getName() + "'s permissions");
@@ -154,12 +157,12 @@ public final class PrincipalManager {
     database.inTransaction(c -> {
       lockReachable(c, caller, id);
       if (id.equals(caller.principalId())) {
-        throw KeygateException.precondition("a principal cannot delete itself");
+        throw KeygateException.precondition("a principal cannot delete itself").because("SELF_DELETE_DENIED");
       }
       long dependents = PrincipalRows.dependents(c, caller.tenantId(), id);
       if (dependents > 0) {
         throw KeygateException.precondition("principal " + id + " still owns keys or manages agents (" + dependents
-            + "); delete or move them first");
+            + "); delete or move them first").because("STILL_REFERENCED");
       }
       PrincipalRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "principal.delete", "principal", id, java.util.Map.of());

@@ -31,7 +31,8 @@ public final class RoleManager {
     Access.requireCovers(caller, permissions, "the role's permissions");
     return database.inTransaction(c -> {
       if (RoleRows.nameTaken(c, caller.tenantId(), name, "")) {
-        throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists");
+        throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists")
+            .because("NAME_TAKEN");
       }
       Role role = Role.newBuilder().setId(Ids.role()).setTenantId(caller.tenantId()).setName(name)
           .setDescription(request.getDescription()).addAllPermissions(permissions).build();
@@ -74,7 +75,8 @@ public final class RoleManager {
         Access.requireCovers(caller, permissions, "the role's new permissions");
       }
       if (name != null && RoleRows.nameTaken(c, caller.tenantId(), name, id)) {
-        throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists");
+        throw new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "a role named '" + name + "' exists")
+            .because("NAME_TAKEN");
       }
       Role.Builder next = role.toBuilder();
       if (name != null) {
@@ -102,7 +104,7 @@ public final class RoleManager {
       long uses = RoleRows.uses(c, caller.tenantId(), id);
       if (uses > 0) {
         throw KeygateException.precondition("role " + role.getName() + " is assigned to " + uses
-            + " keys or principals; reassign them first");
+            + " keys or principals; reassign them first").because("STILL_REFERENCED");
       }
       RoleRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "role.delete", "role", id, Audit.details("name", role.getName()));

@@ -41,7 +41,8 @@ public final class ScopeManager {
       Access.requireWithin(caller, parent, "scopes");
       Access.requireScopeWrite(caller, parent);
       if (parent != null && parent.nodes().size() >= MAX_DEPTH) {
-        throw KeygateException.invalid("parent_id lies " + parent.nodes().size() + " levels deep; scopes nest at"
+        throw KeygateException.invalid("parent_id",
+            "parent_id lies " + parent.nodes().size() + " levels deep; scopes nest at"
             + " most " + MAX_DEPTH + " deep");
       }
       Scope scope = Scope.newBuilder().setId(Ids.scope()).setTenantId(caller.tenantId()).setParentId(parentId)
@@ -101,7 +102,7 @@ public final class ScopeManager {
       long references = ScopeRows.references(c, caller.tenantId(), id);
       if (references > 0) {
         throw KeygateException.precondition("scope " + scope.getName() + " still has " + references
-            + " child scopes, keys or principals; move or delete them first");
+            + " child scopes, keys or principals; move or delete them first").because("STILL_REFERENCED");
       }
       ScopeRows.delete(c, caller.tenantId(), id);
       Audit.record(c, caller, "scope.delete", "scope", id, Audit.details("name", scope.getName()));

@@ -107,7 +107,7 @@ public final class TenantManager {
       if (id.equals(caller.tenantId())) {
         if (!current.getSettings().getApiAccessEnabled() && !merged.getApiAccessEnabled()) {
           throw KeygateException.denied("API access is disabled for this tenant: an update must switch it on again"
-              + " (settings.api_access_enabled=true)");
+              + " (settings.api_access_enabled=true)").because("API_ACCESS_DISABLED");
         }
         requireNoEscalation(c, caller, current.getSettings(), merged);
       }
@@ -118,7 +118,8 @@ public final class TenantManager {
         long differing = KeyRows.countWithOwnRole(c, id);
         if (differing > 0) {
           throw KeygateException.precondition(differing + " API keys of this tenant have a role of their own (not"
-              + " their owner's), which PRINCIPAL_ROLE would ignore: clear their role_id (or delete them) first");
+              + " their owner's), which PRINCIPAL_ROLE would ignore: clear their role_id (or delete them) first")
+                  .because("KEYS_HAVE_OWN_ROLES");
         }
         KeyRows.clearRolesOfOwners(c, id);
       }
@@ -165,13 +166,15 @@ public final class TenantManager {
   /** Refuses a caller whose own tenant has API access off anything beyond switching it on again. */
   private static void requireApiAccess(Caller caller) {
     if (!caller.policy().apiAccessEnabled()) {
-      throw KeygateException.denied("API access is disabled for this API key's tenant: switch it on again first");
+      throw KeygateException.denied("API access is disabled for this API key's tenant: switch it on again first")
+          .because("API_ACCESS_DISABLED");
     }
   }
 
   private static void requireTenantAdmin(Caller caller) {
     if (!caller.systemTenant()) {
-      throw KeygateException.denied("only keys of the system tenant may manage other tenants");
+      throw KeygateException.denied("only keys of the system tenant may manage other tenants")
+          .because("SYSTEM_TENANT_REQUIRED");
     }
     Access.require(caller, Access.TENANTS_MANAGE);
   }

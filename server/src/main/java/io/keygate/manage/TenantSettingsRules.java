@@ -64,7 +64,8 @@ public final class TenantSettingsRules {
     if (patch.hasIpLimitWindow()) {
       Duration window = patch.getIpLimitWindow();
       if (window.getNanos() != 0 || window.getSeconds() < 1 || window.getSeconds() > MAX_WINDOW_SECONDS) {
-        throw KeygateException.invalid("settings.ip_limit_window must be whole seconds from 1s to 24h, got "
+        throw KeygateException.invalid("settings.ip_limit_window",
+            "settings.ip_limit_window must be whole seconds from 1s to 24h, got "
             + window.getSeconds() + "s");
       }
       out.setIpLimitWindow(window);
@@ -90,7 +91,8 @@ public final class TenantSettingsRules {
     if (patch.hasMaxTokenLifetime()) {
       Lifetime lifetime = patch.getMaxTokenLifetime();
       if (lifetime.getAmount() < 0 || lifetime.getAmount() > 0 && lifetime.getUnitValue() == 0) {
-        throw KeygateException.invalid("settings.max_token_lifetime needs a non-negative amount and a unit"
+        throw KeygateException.invalid("settings.max_token_lifetime",
+            "settings.max_token_lifetime needs a non-negative amount and a unit"
             + " (HOURS, DAYS, WEEKS or MONTHS); amount 0 means no cap");
       }
       if (lifetime.getAmount() == 0) {
@@ -120,7 +122,7 @@ public final class TenantSettingsRules {
       try {
         RouteTable.parseTenant(patch.getRoutes());
       } catch (IllegalArgumentException e) {
-        throw KeygateException.invalid("settings.routes: " + e.getMessage());
+        throw KeygateException.invalid("settings.routes", "settings.routes: " + e.getMessage());
       }
       out.setRoutes(patch.getRoutes());
     }
@@ -130,12 +132,13 @@ public final class TenantSettingsRules {
   /** 1–16 distinct resource names ({@code [a-z0-9_.-]}, as the first segment of a permission), sorted. */
   private static Set<String> resources(String field, List<String> names) {
     if (names.isEmpty() || names.size() > 16) {
-      throw KeygateException.invalid(field + " needs 1 to 16 resource names, got " + names.size());
+      throw KeygateException.invalid(field, field + " needs 1 to 16 resource names, got " + names.size());
     }
     Set<String> out = new TreeSet<>();
     for (String name : names) {
       if (name.length() > 64 || !RESOURCE.matcher(name).matches()) {
-        throw KeygateException.invalid(field + ": '" + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
+        throw KeygateException.invalid(field,
+            field + ": '" + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
             + "' is not a resource name: 1–64 of [a-z0-9_.-], as the part of a permission before its first ':'");
       }
       out.add(name);
@@ -145,14 +148,14 @@ public final class TenantSettingsRules {
 
   private static long range(String field, long value, long max) {
     if (value < 0 || value > max) {
-      throw KeygateException.invalid(field + " must be between 0 and " + max + ", got " + value);
+      throw KeygateException.invalid(field, field + " must be between 0 and " + max + ", got " + value);
     }
     return value;
   }
 
   private static <E extends Enum<E>> E known(E value, String field) {
     if (value.name().equals("UNRECOGNIZED")) {
-      throw KeygateException.invalid(field + " has a value this server does not know");
+      throw KeygateException.invalid(field, field + " has a value this server does not know");
     }
     return value;
   }

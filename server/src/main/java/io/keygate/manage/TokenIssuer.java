@@ -48,7 +48,7 @@ public final class TokenIssuer {
     Validate.description(field + ".description", spec.getDescription(), 1000);
     Validate.tags(field + ".tags", spec.getTagsMap());
     if (spec.getAccess() == TokenAccess.UNRECOGNIZED) {
-      throw KeygateException.invalid(field + ".access has a value this server does not know");
+      throw KeygateException.invalid(field + ".access", field + ".access has a value this server does not know");
     }
   }
 
@@ -83,7 +83,8 @@ public final class TokenIssuer {
     long active = TokenRows.countActive(c, owner.getTenantId(), owner.getId(), clock.instant());
     if (cap > 0 && more > 0 && active + more > cap) {
       throw KeygateException.precondition("principal " + owner.getId() + " holds " + active + " active tokens and"
-          + " the tenant's maximum is " + cap + "; delete unused tokens to free a slot");
+          + " the tenant's maximum is " + cap + "; delete unused tokens to free a slot").because("TOKEN_LIMIT_REACHED")
+          .with("limit", cap).with("active", active);
     }
   }
 

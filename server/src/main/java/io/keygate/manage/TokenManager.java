@@ -49,7 +49,7 @@ public final class TokenManager {
       if (key.getState() != CredentialState.CREDENTIAL_STATE_ACTIVE) {
         throw KeygateException.precondition("API key " + keyId + " is "
             + key.getState().name().substring("CREDENTIAL_STATE_".length()).toLowerCase()
-            + "; tokens can only be added to active keys");
+            + "; tokens can only be added to active keys").because("API_KEY_NOT_ACTIVE");
       }
       TokenIssuer.Issued issued = issuer.issue(c, key, settings, spec);
       Audit.record(c, caller, "token.create", "token", issued.token().getId(), Audit.details(
@@ -85,7 +85,7 @@ public final class TokenManager {
       Validate.tags("tags", request.getTags().getValuesMap());
     }
     if (request.getAccess() == TokenAccess.UNRECOGNIZED) {
-      throw KeygateException.invalid("access has a value this server does not know");
+      throw KeygateException.invalid("access", "access has a value this server does not know");
     }
     if (request.hasExpiration()) {
       Validate.expiration("expiration", request.getExpiration());
@@ -116,7 +116,8 @@ public final class TokenManager {
     String id = Validate.id("token_id", request.getTokenId(), "tok", false);
     Duration grace = request.getGracePeriod();
     if (grace.getSeconds() < 0 || grace.getNanos() < 0 || grace.getSeconds() > MAX_GRACE_SECONDS) {
-      throw KeygateException.invalid("grace_period must be between 0 and 7 days, got " + grace.getSeconds() + "s");
+      throw KeygateException.invalid("grace_period",
+          "grace_period must be between 0 and 7 days, got " + grace.getSeconds() + "s");
     }
     if (request.hasExpiration()) {
       Validate.expiration("expiration", request.getExpiration());
@@ -128,7 +129,8 @@ public final class TokenManager {
       ApiKey key = KeyRows.lock(c, caller.tenantId(), token.getApiKeyId(), now).orElseThrow();
       TenantSettings settings = authorise(c, caller, key, "create", true);
       if (key.getState() == CredentialState.CREDENTIAL_STATE_REVOKED) {
-        throw KeygateException.precondition("API key " + key.getId() + " is revoked; its tokens cannot be rotated");
+        throw KeygateException.precondition("API key " + key.getId() + " is revoked; its tokens cannot be rotated")
+            .because("API_KEY_NOT_ACTIVE");
       }
       Instant expiresAt = request.hasExpiration()
           ? TokenIssuer.expiry(request.getExpiration(), settings, now, "expiration")

@@ -29,7 +29,7 @@ public final class Validate {
   public static String name(String field, String value, int max) {
     String trimmed = value.strip();
     if (trimmed.isEmpty()) {
-      throw KeygateException.invalid(field + " is required");
+      throw KeygateException.invalid(field, field + " is required");
     }
     text(field, trimmed, max, false);
     return trimmed;
@@ -47,14 +47,14 @@ public final class Validate {
     }
     text(field, value, 320, false);
     if (!EMAIL.matcher(value).matches()) {
-      throw KeygateException.invalid(field + " must be an e-mail address like name@example.com");
+      throw KeygateException.invalid(field, field + " must be an e-mail address like name@example.com");
     }
     return value;
   }
 
   public static String kind(String field, String value) {
     if (!KIND.matcher(value).matches()) {
-      throw KeygateException.invalid(field + " must be 1-40 characters of [a-z0-9_-], e.g. 'team' or 'project'");
+      throw KeygateException.invalid(field, field + " must be 1-40 characters of [a-z0-9_-], e.g. 'team' or 'project'");
     }
     return value;
   }
@@ -65,21 +65,22 @@ public final class Validate {
       if (optional) {
         return value;
       }
-      throw KeygateException.invalid(field + " is required");
+      throw KeygateException.invalid(field, field + " is required");
     }
     if (!Ids.looksLike(prefix, value)) {
-      throw KeygateException.invalid(field + " must be an id starting with '" + prefix + "_'");
+      throw KeygateException.invalid(field, field + " must be an id starting with '" + prefix + "_'");
     }
     return value;
   }
 
   public static Map<String, String> tags(String field, Map<String, String> tags) {
     if (tags.size() > MAX_TAGS) {
-      throw KeygateException.invalid(field + " has " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
+      throw KeygateException.invalid(field,
+          field + " has " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
     }
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       if (!TAG_NAME.matcher(tag.getKey()).matches()) {
-        throw KeygateException.invalid(field + " has a tag name that is not 1-63 characters of [a-z0-9_.-]");
+        throw KeygateException.invalid(field, field + " has a tag name that is not 1-63 characters of [a-z0-9_.-]");
       }
       text(field + "[" + tag.getKey() + "]", tag.getValue(), 256, false);
     }
@@ -92,7 +93,7 @@ public final class Validate {
    */
   public static Instant timestamp(String field, Timestamp timestamp) {
     if (!Timestamps.isValid(timestamp)) {
-      throw KeygateException.invalid(field + " must be a time between 0001-01-01 and 9999-12-31 (seconds "
+      throw KeygateException.invalid(field, field + " must be a time between 0001-01-01 and 9999-12-31 (seconds "
           + Timestamps.MIN_VALUE.getSeconds() + " to " + Timestamps.MAX_VALUE.getSeconds() + ", nanos 0 to"
           + " 999999999)");
     }
@@ -108,13 +109,13 @@ public final class Validate {
 
   public static List<String> permissions(String field, List<String> permissions) {
     if (permissions.size() > MAX_PERMISSIONS) {
-      throw KeygateException.invalid(field + " has " + permissions.size() + " entries; at most "
+      throw KeygateException.invalid(field, field + " has " + permissions.size() + " entries; at most "
           + MAX_PERMISSIONS + " are allowed");
     }
     for (int i = 0; i < permissions.size(); i++) {
       String problem = Permissions.problem(permissions.get(i));
       if (problem != null) {
-        throw KeygateException.invalid(field + "[" + i + "] " + problem
+        throw KeygateException.invalid(field + "[" + i + "]", field + "[" + i + "] " + problem
             + " (expected resource:action[:qualifier], e.g. 'api-keys:read:all')");
       }
     }
@@ -123,7 +124,7 @@ public final class Validate {
 
   private static void text(String field, String value, int max, boolean multiline) {
     if (value.length() > max) {
-      throw KeygateException.invalid(field + " is " + value.length() + " characters long; at most " + max
+      throw KeygateException.invalid(field, field + " is " + value.length() + " characters long; at most " + max
           + " are allowed");
     }
     int position = 0;
@@ -131,7 +132,7 @@ public final class Validate {
       boolean allowedWhitespace = multiline && (cp == '\n' || cp == '\t' || cp == '\r');
       if (Character.isISOControl(cp) && !allowedWhitespace || cp >= Character.MIN_SURROGATE
           && cp <= Character.MAX_SURROGATE) {
-        throw KeygateException.invalid(field + " contains a control character or broken Unicode at position "
+        throw KeygateException.invalid(field, field + " contains a control character or broken Unicode at position "
             + position);
       }
       position++;

@@ -66,7 +66,7 @@ public final class WindowedRateLimiter implements RateLimiter {
         return CompletableFuture.supplyAsync(() -> countBlocking(limits), blocking);
       } catch (RejectedExecutionException e) {
         return CompletableFuture.failedFuture(new KeygateException(KeygateException.Kind.RESOURCE_EXHAUSTED,
-            "keygate is overloaded; retry with backoff"));
+            "keygate is overloaded; retry with backoff").because("OVERLOADED"));
       }
     }
     return counted.handle((statuses, error) -> error == null ? counted(limits, statuses)

@@ -6,9 +6,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -52,7 +52,15 @@ import io.keygate.fleet.FleetGrpcService;
 import io.keygate.transport.grpc.FleetToken;
 import io.keygate.transport.grpc.Admission;
 import io.keygate.transport.grpc.MessageGuard;
+import io.keygate.telemetry.GrpcServerMetrics;
+import io.keygate.telemetry.Health;
 import io.keygate.telemetry.Metrics;
+import io.keygate.telemetry.ObservedCounters;
+import io.keygate.telemetry.ObservedDecisions;
+import io.keygate.telemetry.ObservedStore;
+import io.keygate.telemetry.PoolMetrics;
+import io.keygate.telemetry.Tracing;
+import io.keygate.transport.grpc.TracingInterceptor;
 import io.keygate.store.postgres.Database;
 import io.keygate.store.postgres.EmbeddedDatabase;
 import io.keygate.store.postgres.PgChangeFeed;
@@ -77,6 +85,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +115,9 @@ public final class KeygateServer implements AutoCloseable {
   private final ManagedChannel central;
   private final Server server;
   private final ThreadPoolExecutor executor;
-  private final HealthStatusManager health = new HealthStatusManager();
+  private final HealthStatusManager healthStatus = new HealthStatusManager();
+  private final Health health;
+  private final Tracing tracing;
   private final Bootstrap bootstrap;
   private final CachingCredentialStore cache;
   private final ChangeFeed changeFeed;
@@ -126,17 +137,23 @@ public final class KeygateServer implements AutoCloseable {
    * database connection at all).
    */
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
-      ServerBuilder<?> transport, ServerTls tls, Clock clock) {
+      ServerBuilder<?> transport, ServerTls tls, Clock clock, Tracing tracing) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
     this.tls = tls;
+    this.tracing = tracing;
+    this.metrics = new Metrics();
     HotPathConfig hot = config.hotPath();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
     FleetToken token = config.fleetToken().isEmpty() ? null : new FleetToken(config.fleetToken());
     Edge edge = database == null ? Edge.open(config.centralAddresses(), token, config.centralTimeout()) : null;
     this.central = edge == null ? null : edge.channel();
-    CredentialStore store = edge != null ? edge.store() : new PgCredentialStore(database, clock);
+    if (database != null) {
+      database.trackMetrics(new PoolMetrics(metrics.registry()));
+    }
+    CredentialStore store = new ObservedStore(edge != null ? edge.store() : new PgCredentialStore(database, clock),
+        tracing, metrics.registry());
     RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
     // Where a database-mode feed starts: whatever is read from here on carries a later version.
     long logPosition = database == null ? -1 : PgChangeFeed.currentPosition(database);
@@ -166,14 +183,19 @@ public final class KeygateServer implements AutoCloseable {
     UsageWriter writer = edge != null ? edge.usage() : new PgUsageWriter(database);
     this.usage = new UsageRecorder(writer, hot.usageFlushInterval(), hot.cacheMaxEntries());
     this.executor = boundedExecutor(config.executorThreads());
+    // While tracing is on, the decision's trace context follows it to the pool (lookups) and back.
+    Executor decisionPool = tracing.propagating(executor);
     RateLimitConfig limits = hot.rateLimits();
-    this.counters = counters(limits, clock);
+    Counters shared = counters(limits, clock);
+    this.counters = limits.redis() ? new ObservedCounters(shared, tracing, metrics.registry()) : shared;
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
-        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), executor);
+        Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), decisionPool);
     Authorizer authorizer = new Authorizer(cache != null ? cache : store, format, clock, routes, limiter,
         new Limits(limits.authFailureLimit(), limits.authFailureWindow().toMillis(), limits.flaggedLookupsPerMinute()),
-        usage, executor);
-    this.metrics = new Metrics(authorizer, limiter, cache, changeFeed, usage);
+        usage, decisionPool);
+    this.metrics.observe(authorizer, limiter, cache, changeFeed, usage);
+    ObservedDecisions decisions = new ObservedDecisions(authorizer, tracing, metrics.registry(), limits.redis(),
+        limiter::degraded);
     TokenIssuer issuer = new TokenIssuer(format, clock);
     TenantSetup setup = new TenantSetup(issuer);
     this.bootstrap = database == null ? null : new Bootstrap(database, setup);
@@ -184,40 +206,56 @@ public final class KeygateServer implements AutoCloseable {
         AuthorizationGrpc.getCheckMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
     MessageGuard messages = new MessageGuard();
+    GrpcServerMetrics grpcMetrics = new GrpcServerMetrics(metrics.registry());
+    // Tracing on: the caller's trace context current in every handler, a span for each management call.
+    List<ServerInterceptor> traced = tracing.enabled() ? List.of(new TracingInterceptor(tracing, Set.of(
+        AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName()))) : List.of();
+    List<ServerServiceDefinition> deciding = List.of(
+        ServerInterceptors.intercept(new AuthorizerGrpcService(decisions, hot.cacheMaxEntries()).bindService(),
+            traced),
+        new ExtAuthzService(decisions, hot.xffTrustedHops(), hot.cacheMaxEntries()).bindService());
+    List<ServerServiceDefinition> management = edge != null ? intercepted(edge.management(), traced)
+        : management(database, issuer, setup, new CallerInterceptor(new Authenticator(authorizer), token), traced);
     transport
         .directExecutor() // grpc-java's fastest shape; Admission moves every call that may block to the pool
         .addStreamTracerFactory(admission.tracer())
+        .addStreamTracerFactory(grpcMetrics)
         .intercept(admission)
-        .maxInboundMessageSize(config.maxInboundMessageBytes())
-        .addService(messages.guard(new AuthorizerGrpcService(authorizer, hot.cacheMaxEntries()).bindService()))
-        .addService(messages.guard(new ExtAuthzService(authorizer, hot.xffTrustedHops(), hot.cacheMaxEntries())
-            .bindService()))
-        .addService(messages.guard(health.getHealthService().bindService()))
-        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()));
-    if (edge != null) {
-      edge.management().forEach(service -> transport.addService(messages.guard(service)));
-    } else {
-      management(database, issuer, setup, new CallerInterceptor(new Authenticator(authorizer), token))
-          .forEach(service -> transport.addService(messages.guard(service)));
-      if (hub != null) {
-        transport.addService(messages.guard(ServerInterceptors.intercept(new FleetGrpcService(
-            new PgCredentialStore(database, clock), hub, writer), token.required())));
-      }
+        .maxInboundMessageSize(config.maxInboundMessageBytes());
+    deciding.forEach(service -> transport.addService(messages.guard(service)));
+    management.forEach(service -> transport.addService(messages.guard(service)));
+    if (hub != null) {
+      transport.addService(messages.guard(ServerInterceptors.intercept(new FleetGrpcService(
+          new PgCredentialStore(database, clock), hub, writer), token.required())));
     }
+    transport.addService(messages.guard(healthStatus.getHealthService().bindService()))
+        .addService(messages.guard(ProtoReflectionServiceV1.newInstance().bindService()));
     this.server = transport.build();
+    grpcMetrics.serve(server.getServices());
+    this.health = new Health(healthStatus, edge != null ? edge::reachable : database::ping, cache, names(deciding),
+        names(management));
   }
 
-  /** The management services on the database, each behind the caller's authentication. */
+  /** The management services on the database, each behind the caller's authentication, then {@code traced}. */
   private static List<ServerServiceDefinition> management(Database database, TokenIssuer issuer, TenantSetup setup,
-      CallerInterceptor callers) {
-    return List.of(
+      CallerInterceptor callers, List<ServerInterceptor> traced) {
+    return intercepted(List.of(
         ServerInterceptors.intercept(new TenantGrpcService(new TenantManager(database, setup)), callers),
         ServerInterceptors.intercept(new ScopeGrpcService(new ScopeManager(database)), callers),
         ServerInterceptors.intercept(new PrincipalGrpcService(new PrincipalManager(database)), callers),
         ServerInterceptors.intercept(new RoleGrpcService(new RoleManager(database)), callers),
         ServerInterceptors.intercept(new ApiKeyGrpcService(new ApiKeyManager(database, issuer),
             new TokenManager(database, issuer)), callers),
-        ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers));
+        ServerInterceptors.intercept(new AuditGrpcService(new AuditReader(database)), callers)), traced);
+  }
+
+  private static List<ServerServiceDefinition> intercepted(List<ServerServiceDefinition> services,
+      List<ServerInterceptor> interceptors) {
+    return services.stream().map(service -> ServerInterceptors.intercept(service, interceptors)).toList();
+  }
+
+  private static List<String> names(List<ServerServiceDefinition> services) {
+    return services.stream().map(service -> service.getServiceDescriptor().getName()).toList();
   }
 
   /**
@@ -284,8 +322,16 @@ public final class KeygateServer implements AutoCloseable {
   }
 
   private static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, ServerTls tls, Clock clock) {
+    Tracing tracing = Tracing.fromEnv(config.otel());
     if (config.edgeMode()) {
-      return started(new KeygateServer(config, null, null, transport, tls, clock));
+      KeygateServer edge;
+      try {
+        edge = new KeygateServer(config, null, null, transport, tls, clock, tracing);
+      } catch (RuntimeException e) {
+        tracing.close();
+        throw e;
+      }
+      return started(edge);
     }
     EmbeddedDatabase embedded = null;
     Database database;
@@ -306,8 +352,9 @@ public final class KeygateServer implements AutoCloseable {
       } else {
         database.checkSchema();
       }
-      keygate = new KeygateServer(config, embedded, database, transport, tls, clock);
+      keygate = new KeygateServer(config, embedded, database, transport, tls, clock, tracing);
     } catch (RuntimeException e) {
+      tracing.close();
       database.close();
       closeQuietly(embedded);
       throw e;
@@ -331,7 +378,7 @@ public final class KeygateServer implements AutoCloseable {
       keygate.close();
       throw e;
     }
-    keygate.health.setStatus("", ServingStatus.SERVING);
+    keygate.health.start(config.healthCheckInterval());
     ServerTls tls = keygate.tls;
     LOG.info("keygate listening on {} ({})", keygate.address(), !tls.enabled() ? "plaintext"
         : tls.clientCertificatesRequired() ? "TLS, client certificates required" : "TLS");
@@ -442,7 +489,7 @@ public final class KeygateServer implements AutoCloseable {
 
   @Override
   public void close() {
-    health.enterTerminalState();
+    health.drain();
     if (metricsEndpoint != null) {
       metricsEndpoint.close();
     }
@@ -469,6 +516,7 @@ public final class KeygateServer implements AutoCloseable {
     if (database != null) {
       database.close();
     }
+    tracing.close();
     closeQuietly(embedded);
   }
 

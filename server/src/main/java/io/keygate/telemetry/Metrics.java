@@ -6,7 +6,9 @@ import io.keygate.decision.Authorizer;
 import io.keygate.ratelimit.WindowedRateLimiter;
 import io.keygate.store.ChangeFeed;
 import io.keygate.store.UsageRecorder;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -15,14 +17,25 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Prometheus metrics of one sidecar. Every value is read when scraped from counters the components
- * keep anyway, so the decision path pays nothing for them. Served over HTTP at {@code /metrics}
- * when {@code KEYGATE_METRICS_ADDRESS} is set (see {@link #serve}).
+ * Prometheus metrics of one sidecar, served over HTTP at {@code /metrics} when
+ * {@code KEYGATE_METRICS_ADDRESS} is set (see {@link #serve}). Counters and gauges of the components
+ * ({@link #observe}) are read when scraped from counters they keep anyway, so the decision path pays
+ * nothing for them; the latency histograms ({@link ObservedDecisions}, {@link ObservedStore},
+ * {@link ObservedCounters}, {@link GrpcServerMetrics}) and the pool's ({@link PoolMetrics}) register
+ * themselves in {@link #registry}. Also: the JVM's metrics ({@code jvm_*}, {@code process_*}) and
+ * {@code keygate_build_info{version}}.
  */
 public final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
 
-  public Metrics(Authorizer authorizer, WindowedRateLimiter limiter, CachingCredentialStore cache,
+  public Metrics() {
+    JvmMetrics.builder().register(registry);
+    Info.builder().name("keygate_build_info").help("The Keygate build serving: 1, labelled with its version.")
+        .labelNames("version").register(registry).setLabelValues(Build.VERSION);
+  }
+
+  /** Registers the components' counters and gauges (read when scraped). */
+  public void observe(Authorizer authorizer, WindowedRateLimiter limiter, CachingCredentialStore cache,
       ChangeFeed feed, UsageRecorder usage) {
     registry.register(() -> {
       CounterSnapshot.Builder decisions = CounterSnapshot.builder().name("keygate_decisions")
@@ -41,11 +54,13 @@ public final class Metrics {
         () -> limiter.degraded() ? 1 : 0);
     if (cache != null) {
       counter("keygate_cache_hits", "Credential lookups answered from the cache.", cache::hits);
-      counter("keygate_cache_misses", "Credential lookups that went to PostgreSQL.", cache::misses);
+      counter("keygate_cache_misses", "Credential lookups that went to PostgreSQL (or the central tier).",
+          cache::misses);
       gauge("keygate_cache_entries", "Credentials in the cache (positive and negative).", cache::size);
     }
     if (feed != null) {
-      gauge("keygate_change_feed_connected", "1 while the PostgreSQL change feed (LISTEN) is connected.",
+      gauge("keygate_change_feed_connected", "1 while the change feed (PostgreSQL LISTEN, or the central tier's"
+          + " stream) is connected.",
           () -> feed.connected() ? 1 : 0);
       counter("keygate_change_feed_notifications", "Change notifications received.", feed::received);
     }

@@ -88,7 +88,7 @@ public final class RedisClusterCounters implements Counters {
     StatefulRedisClusterConnection<String, String> c = connection();
     if (c == null) {
       throw new KeygateException(KeygateException.Kind.UNAVAILABLE,
-          "Redis rate-limit store unavailable: not connected to the cluster yet");
+          "Redis rate-limit store unavailable: not connected to the cluster yet").because("RATE_LIMITER_UNAVAILABLE");
     }
     RedisAdvancedClusterAsyncCommands<String, String> redis = c.async();
     List<RedisFuture<List<Long>>> replies = new ArrayList<>(limits.size());

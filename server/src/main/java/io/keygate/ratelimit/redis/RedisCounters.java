@@ -72,7 +72,7 @@ public final class RedisCounters implements Counters {
     StatefulRedisConnection<String, String> redis = connection();
     if (redis == null) {
       throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: not"
-          + " connected to " + uri.getHost() + ":" + uri.getPort() + " yet");
+          + " connected to " + uri.getHost() + ":" + uri.getPort() + " yet").because("RATE_LIMITER_UNAVAILABLE");
     }
     List<Long> reply;
     try {
@@ -173,7 +173,7 @@ public final class RedisCounters implements Counters {
 
   static KeygateException unavailable(Throwable e) {
     return new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: "
-        + e.getMessage());
+        + e.getMessage()).because("RATE_LIMITER_UNAVAILABLE");
   }
 
   private List<Long> eval(RedisCommands<String, String> redis, String[] keys, String[] args) {

@@ -2,6 +2,7 @@ package io.keygate.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.keygate.KeygateException;
 import io.keygate.store.Change;
 import io.keygate.store.ChangeListener;
@@ -87,6 +88,23 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * True when PostgreSQL answers now: a pooled connection is had within the pool's wait and
+   * answers a validation within 2 s. For health checks; never throws.
+   */
+  public boolean ping() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Reports the pool's connections and timings to {@code metrics} (once, before or after the pool started). */
+  public void trackMetrics(MetricsTrackerFactory metrics) {
+    dataSource.setMetricsTrackerFactory(metrics);
+  }
+
+  /**
    * Applies the Flyway migrations, on their own connection (outside the pool and its statement
    * timeout: a migration may take longer). Safe with many sidecars starting at once: Flyway holds a
    * PostgreSQL advisory lock, so exactly one applies them and the others wait, then find nothing
@@ -130,7 +148,7 @@ public final class Database implements AutoCloseable {
     if (version < SCHEMA_VERSION) {
       throw new KeygateException(KeygateException.Kind.FAILED_PRECONDITION, "the database schema is at version "
           + version + " and this Keygate needs version " + SCHEMA_VERSION + ": run `keygate migrate` first (the"
-          + " Helm chart's migration Job does) or start with KEYGATE_MIGRATE=true");
+          + " Helm chart's migration Job does) or start with KEYGATE_MIGRATE=true").because("SCHEMA_OUTDATED");
     }
   }
 
@@ -186,18 +204,20 @@ public final class Database implements AutoCloseable {
     if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("57P01")
         || state.equals("57P03")) {
       LOG.warn("database unavailable: {}", e.getMessage());
-      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database is unavailable; retry", e);
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database is unavailable; retry", e)
+          .because("DATABASE_UNAVAILABLE");
     }
     if (state.equals("57014")) {
-      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database did not answer in time", e);
+      return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the database did not answer in time", e)
+          .because("DATABASE_TIMEOUT");
     }
     if (state.equals("23505")) {
       return new KeygateException(KeygateException.Kind.ALREADY_EXISTS, "an object with that name already exists",
-          e);
+          e).because("NAME_TAKEN");
     }
     if (state.equals("23503")) {
       return new KeygateException(KeygateException.Kind.FAILED_PRECONDITION,
-          "the object is still referenced by others", e);
+          "the object is still referenced by others", e).because("STILL_REFERENCED");
     }
     LOG.error("database error (SQL state {})", state, e);
     return new KeygateException(KeygateException.Kind.INTERNAL, "internal storage error", e);

@@ -20,8 +20,8 @@ import io.keygate.authz.CredentialRecord;
 import io.keygate.decision.Decision;
 import io.keygate.authz.Reason;
 import io.keygate.decision.AuthorizeInput;
-import io.keygate.decision.Authorizer;
 import io.keygate.decision.ResponseHeaders;
+import io.keygate.telemetry.ObservedDecisions;
 import io.keygate.transport.grpc.PerRecord;
 import io.keygate.transport.grpc.Rpc;
 import java.util.ArrayList;
@@ -63,16 +63,17 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
 
   private static final Status OK = Status.newBuilder().setCode(Code.OK_VALUE).build();
 
-  private final Authorizer authorizer;
+  private final ObservedDecisions decisions;
   private final int trustedHops;
   private final PerRecord<IdentityHeaders> identities;
 
   /**
    * Runs on the transport thread: the authorizer moves what may block elsewhere itself. Identity
-   * headers are built once per key record, for up to {@code cachedRecords} records.
+   * headers are built once per key record, for up to {@code cachedRecords} records. The caller's
+   * trace context is the HTTP request's ({@code traceparent} among its headers).
    */
-  public ExtAuthzService(Authorizer authorizer, int trustedHops, int cachedRecords) {
-    this.authorizer = authorizer;
+  public ExtAuthzService(ObservedDecisions decisions, int trustedHops, int cachedRecords) {
+    this.decisions = decisions;
     this.trustedHops = trustedHops;
     this.identities = new PerRecord<>(cachedRecords, IdentityHeaders::of);
   }
@@ -89,7 +90,8 @@ public final class ExtAuthzService extends AuthorizationGrpc.AuthorizationImplBa
           "the check request carries no HTTP method and path; configure ext_authz as an HTTP filter"));
     }
     try {
-      return authorizer.decide(input.in()).thenApply(decision -> respond(decision, input.headers()));
+      return decisions.decide(ObservedDecisions.Rpc.CHECK, input.in(), input.headers())
+          .thenApply(decision -> respond(decision, input.headers()));
     } catch (KeygateException e) {
       if (e.kind() == KeygateException.Kind.INVALID_ARGUMENT) {
         return CompletableFuture.completedFuture(denied(Decision.refuse(Reason.REQUEST_INVALID, null),

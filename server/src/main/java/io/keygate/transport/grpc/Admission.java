@@ -88,7 +88,8 @@ public final class Admission implements ServerInterceptor {
 
   private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call) {
     shed.increment();
-    call.close(Status.RESOURCE_EXHAUSTED.withDescription("keygate is overloaded; retry with backoff"), new Metadata());
+    Statuses.close(call, Statuses.status(Status.Code.RESOURCE_EXHAUSTED, "OVERLOADED",
+        "keygate is overloaded; retry with backoff"));
     return new ServerCall.Listener<>() {};
   }
 
@@ -111,7 +112,7 @@ public final class Admission implements ServerInterceptor {
           delegate = next.startCall(call, headers);
         } catch (RuntimeException e) {
           delegate = new ServerCall.Listener<>() {};
-          call.close(Status.INTERNAL.withDescription("the call could not be started").withCause(e), new Metadata());
+          Statuses.close(call, Statuses.toStatus(e));
         }
       });
     }

@@ -5,7 +5,7 @@ import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.decision.Decision;
 import io.keygate.decision.AuthorizeInput;
-import io.keygate.decision.Authorizer;
+import io.keygate.telemetry.ObservedDecisions;
 import io.keygate.decision.ResponseHeaders;
 import io.keygate.ratelimit.LimitStatus;
 import io.keygate.v1.AuthorizeRequest;
@@ -31,15 +31,16 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
 
   private static final Map<String, String> NO_HEADERS = Map.of();
 
-  private final Authorizer authorizer;
+  private final ObservedDecisions decisions;
   private final PerRecord<Identity> identities;
 
   /**
    * Runs on the transport thread: the authorizer moves what may block elsewhere itself. Identities
-   * are built once per key record, for up to {@code cachedRecords} records.
+   * are built once per key record, for up to {@code cachedRecords} records. The caller's trace
+   * context is the current one ({@link TracingInterceptor}).
    */
-  public AuthorizerGrpcService(Authorizer authorizer, int cachedRecords) {
-    this.authorizer = authorizer;
+  public AuthorizerGrpcService(ObservedDecisions decisions, int cachedRecords) {
+    this.decisions = decisions;
     this.identities = new PerRecord<>(cachedRecords, AuthorizerGrpcService::identity);
   }
 
@@ -50,7 +51,7 @@ public final class AuthorizerGrpcService extends AuthorizerServiceGrpc.Authorize
         request.getHeadersCount() == 0 ? NO_HEADERS : request.getHeadersMap(),
         request.getClientIp(), request.getResource(), request.getAction(), request.getMethod(), request.getPath(),
         request.getScopeId());
-    Rpc.decide(observer, () -> authorizer.decide(in).thenApply(this::toResponse));
+    Rpc.decide(observer, () -> decisions.decide(ObservedDecisions.Rpc.AUTHORIZE, in, null).thenApply(this::toResponse));
   }
 
   AuthorizeResponse toResponse(Decision decision) {

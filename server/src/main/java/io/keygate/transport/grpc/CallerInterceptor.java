@@ -13,6 +13,8 @@ import io.keygate.manage.Authenticator;
 import io.keygate.manage.Caller;
 import io.keygate.ratelimit.ClientAddress;
 import io.keygate.v1.TenantServiceGrpc;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
@@ -37,6 +39,9 @@ public final class CallerInterceptor implements ServerInterceptor {
       TenantServiceGrpc.getGetTenantMethod().getFullMethodName(),
       TenantServiceGrpc.getUpdateTenantMethod().getFullMethodName());
 
+  private static final AttributeKey<String> SPAN_TENANT = AttributeKey.stringKey("keygate.tenant_id");
+  private static final AttributeKey<String> SPAN_API_KEY = AttributeKey.stringKey("keygate.api_key_id");
+
   private final Authenticator authenticator;
   private final FleetToken fleet;
 
@@ -55,7 +60,8 @@ public final class CallerInterceptor implements ServerInterceptor {
       ServerCallHandler<Q, R> next) {
     Map<String, String> headers = new HashMap<>();
     if (count(metadata, API_KEY) + count(metadata, AUTHORIZATION) > 1) {
-      call.close(Status.UNAUTHENTICATED.withDescription("more than one credential was sent"), new Metadata());
+      Statuses.close(call, Statuses.status(Status.Code.UNAUTHENTICATED, "MULTIPLE_CREDENTIALS",
+          "more than one credential was sent"));
       return new ServerCall.Listener<>() {};
     }
     putIfPresent(headers, "x-api-key", metadata.get(API_KEY));
@@ -64,13 +70,15 @@ public final class CallerInterceptor implements ServerInterceptor {
     try {
       caller = authenticator.authenticate(headers, clientIp(call, metadata));
     } catch (KeygateException e) {
-      call.close(Statuses.toStatus(e).getStatus(), new Metadata());
+      Statuses.close(call, Statuses.toStatus(e));
       return new ServerCall.Listener<>() {};
     }
+    Span.current().setAttribute(SPAN_TENANT, caller.tenantId()).setAttribute(SPAN_API_KEY, caller.apiKeyId());
     if (!caller.policy().apiAccessEnabled() && !WHILE_API_ACCESS_OFF.contains(call.getMethodDescriptor()
         .getFullMethodName())) {
-      call.close(Status.PERMISSION_DENIED.withDescription("API access is disabled for this tenant: only GetTenant and"
-          + " an UpdateTenant that sets settings.api_access_enabled=true are allowed"), new Metadata());
+      Statuses.close(call, Statuses.status(Status.Code.PERMISSION_DENIED, "API_ACCESS_DISABLED", "API access is"
+          + " disabled for this tenant: only GetTenant and an UpdateTenant that sets settings.api_access_enabled=true"
+          + " are allowed"));
       return new ServerCall.Listener<>() {};
     }
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, metadata, next);

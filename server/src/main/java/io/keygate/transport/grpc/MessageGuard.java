@@ -2,7 +2,6 @@ package io.keygate.transport.grpc;
 
 import com.google.protobuf.Message;
 import io.grpc.ForwardingServerCallListener;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -130,8 +129,8 @@ public final class MessageGuard {
       }
       if (message == invalid) {
         closed = true;
-        call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid " + method + " message"),
-            new Metadata());
+        Statuses.close(call, Statuses.status(Status.Code.INVALID_ARGUMENT, "INVALID_MESSAGE",
+            "the request is not a valid " + method + " message"));
         return;
       }
       super.onMessage(message);

@@ -18,8 +18,8 @@ public final class Rpc {
     T response;
     try {
       if (Context.current().isCancelled()) {
-        observer.onError(Status.CANCELLED.withDescription("the call was cancelled or its deadline passed")
-            .asRuntimeException());
+        observer.onError(Statuses.status(Status.Code.CANCELLED, "CANCELLED",
+            "the call was cancelled or its deadline passed"));
         return;
       }
       response = work.get();
@@ -29,8 +29,7 @@ public final class Rpc {
     }
     if (Context.current().isCancelled()) {
       // The deadline passed while deciding: answer with an error, never with a late allow.
-      observer.onError(Status.DEADLINE_EXCEEDED.withDescription("the deadline passed while the call was being"
-          + " decided").asRuntimeException());
+      observer.onError(lateAnswer());
       return;
     }
     observer.onNext(response);
@@ -72,12 +71,16 @@ public final class Rpc {
     }
     if (context.isCancelled()) {
       // The deadline passed while deciding: answer with an error, never with a late allow.
-      observer.onError(Status.DEADLINE_EXCEEDED.withDescription("the deadline passed while the call was being"
-          + " decided").asRuntimeException());
+      observer.onError(lateAnswer());
       return;
     }
     observer.onNext(response);
     observer.onCompleted();
+  }
+
+  private static io.grpc.StatusRuntimeException lateAnswer() {
+    return Statuses.status(Status.Code.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED",
+        "the deadline passed while the call was being decided");
   }
 
   /** A unary handler that needs the authenticated caller. */

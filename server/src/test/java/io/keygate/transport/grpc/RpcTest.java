@@ -61,7 +61,7 @@ class RpcTest {
   void aDomainFailureBecomesItsStatusWithItsMessage() {
     Recorded<String> out = new Recorded<>();
     Rpc.unary(out, () -> {
-      throw KeygateException.invalid("name is required");
+      throw KeygateException.invalid("name", "name is required");
     });
     assertThat(out.status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(out.status.getDescription()).isEqualTo("name is required");
@@ -112,7 +112,7 @@ class RpcTest {
   void anAnswerThatThrowsWhileBeginningIsItsStatus() {
     Recorded<String> out = new Recorded<>();
     Rpc.decide(out, () -> {
-      throw KeygateException.invalid("bad input");
+      throw KeygateException.invalid("input", "bad input");
     });
     assertThat(out.status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
