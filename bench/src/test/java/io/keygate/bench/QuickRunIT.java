@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * sidecar processes and prints a figure. Speed targets are not asserted here (a shared CI machine
  * says nothing about them; docs/performance.md has the figures) — only what is exact whatever the
  * machine: every section measured, one Redis round trip per call, and the invalid-key flood costing
- * at most one lookup per distinct secret and none on a repeat.
+ * at most one lookup per distinct secret and none on a repeat, and the fleet's PostgreSQL connections
+ * independent of its sidecars.
  */
 class QuickRunIT {
   private static final Path JAR = Path.of("..", "server", "target", "keygate.jar");
@@ -24,7 +25,7 @@ class QuickRunIT {
     List<Report.Row> rows = report.rows();
 
     Set<String> sections = rows.stream().map(r -> r.section().substring(0, 1)).collect(Collectors.toSet());
-    assertThat(sections).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+    assertThat(sections).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9");
     assertThat(rows).allSatisfy(row -> assertThat(row.keygate()).isNotBlank().doesNotContain("n/a"));
     assertThat(rows).filteredOn(r -> r.section().startsWith("1"))
         .allSatisfy(row -> assertThat(row.keygate()).as(row.metric()).doesNotContain("failed!"));
@@ -33,5 +34,7 @@ class QuickRunIT {
         .allSatisfy(row -> assertThat(row.met()).as(row.metric() + ": " + row.compared()).isTrue());
     assertThat(rows).filteredOn(r -> r.section().equals("5 invalid-key flood")).hasSize(3)
         .allSatisfy(row -> assertThat(row.met()).as(row.metric() + ": " + row.keygate()).isTrue());
+    assertThat(rows).filteredOn(r -> r.section().equals("9 fleet") && r.metric().startsWith("PostgreSQL client"))
+        .isNotEmpty().allSatisfy(row -> assertThat(row.met()).as(row.metric() + ": " + row.keygate()).isTrue());
   }
 }
