@@ -114,6 +114,15 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- define "keygate.edgeEnv" -}}
 - name: KEYGATE_CENTRAL_ADDRESS
   value: {{ printf "%s.%s.svc:%v" (include "keygate.fullname" .) .Release.Namespace .Values.central.service.port | quote }}
+{{- if .Values.central.tls.enabled }}
+{{- if .Values.central.tls.clientAuth.enabled }}
+{{- fail "central.tls.clientAuth requires a client certificate of every caller, and edge sidecars present none (the fleet token authenticates them): turn clientAuth off, or set fleet.sidecarMode: database" }}
+{{- end }}
+- name: KEYGATE_CENTRAL_TLS
+  value: "true"
+- name: KEYGATE_CENTRAL_CA_FILE
+  value: /etc/keygate/central-ca/ca.crt
+{{- end }}
 {{ include "keygate.fleetTokenEnv" . }}
 {{ include "keygate.commonEnv" . }}
 {{- end }}
@@ -209,6 +218,15 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
   configMap:
     name: {{ include "keygate.fullname" . }}-envoy
 {{- end }}
+{{- if and (include "keygate.edgeSidecars" .) .Values.central.tls.enabled }}
+{{- /* Only the CA certificate: the central tier's private key never reaches an application pod. */}}
+- name: keygate-central-ca
+  secret:
+    secretName: {{ .Values.fleet.centralCa.secretName | default (include "keygate.tlsSecretName" .) }}
+    items:
+      - key: {{ .Values.fleet.centralCa.key }}
+        path: ca.crt
+{{- end }}
 {{- end }}
 
 {{/*
@@ -276,6 +294,11 @@ and add `include "keygate.sidecarVolumes"` under `volumes:`.
     {{- toYaml .Values.securityContext | nindent 4 }}
   volumeMounts:
     {{- include "keygate.volumeMounts" . | nindent 4 }}
+    {{- if and (include "keygate.edgeSidecars" .) .Values.central.tls.enabled }}
+    - name: keygate-central-ca
+      mountPath: /etc/keygate/central-ca
+      readOnly: true
+    {{- end }}
 {{- end }}
 
 {{/*

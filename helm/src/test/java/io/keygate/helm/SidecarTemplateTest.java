@@ -4,6 +4,7 @@ import static io.keygate.helm.Charts.at;
 import static io.keygate.helm.Charts.list;
 import static io.keygate.helm.Charts.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,5 +127,31 @@ class SidecarTemplateTest {
         "containers")).get(2));
     assertThat(env).containsKey("KEYGATE_DATABASE_PASSWORD").doesNotContainKeys("KEYGATE_CENTRAL_ADDRESS",
         "KEYGATE_FLEET_TOKEN");
+  }
+
+  /** central.tls: edges reach it over TLS, trusting only its CA certificate — mounted without the key. */
+  @Test
+  void withACentralTierOnTlsEdgesVerifyItAgainstItsCaAlone() throws Exception {
+    Path values = work.resolve("edge-tls.yaml");
+    Files.writeString(values, "keygate:\n  central:\n    enabled: true\n    tls:\n      enabled: true\n"
+        + "      certificate:\n        issuerRef:\n          name: internal-ca\n"
+        + "  fleet:\n    tokenSecret: demo-fleet\n");
+    Charts.Rendered out = Charts.templateChart(Charts.applicationChart(work), values);
+    Map<String, Object> pod = map(at(out.one("Deployment", "demo-app"), "spec", "template", "spec"));
+    Map<String, Object> keygate = list(pod.get("containers")).get(2);
+    var env = ChartRenderTest.env(keygate);
+    assertThat(env.get("KEYGATE_CENTRAL_TLS").get("value")).isEqualTo("true");
+    assertThat(env.get("KEYGATE_CENTRAL_CA_FILE").get("value")).isEqualTo("/etc/keygate/central-ca/ca.crt");
+    assertThat(list(keygate.get("volumeMounts"))).anySatisfy(m -> assertThat(m)
+        .containsEntry("name", "keygate-central-ca").containsEntry("mountPath", "/etc/keygate/central-ca"));
+    assertThat(list(pod.get("volumes"))).anySatisfy(v -> assertThat(v).containsEntry("name", "keygate-central-ca")
+        .containsEntry("secret", Map.of("secretName", "kg-keygate-tls",
+            "items", List.of(Map.of("key", "ca.crt", "path", "ca.crt")))));
+
+    Path mutual = work.resolve("edge-mtls.yaml");
+    Files.writeString(mutual, Files.readString(values).replace("      certificate:",
+        "      clientAuth:\n        enabled: true\n      certificate:"));
+    assertThatThrownBy(() -> Charts.templateChart(Charts.applicationChart(work), mutual))
+        .hasMessageContaining("edge sidecars present none");
   }
 }

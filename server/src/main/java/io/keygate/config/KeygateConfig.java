@@ -16,6 +16,8 @@ import java.util.Map;
  * @param hotPath cache, propagation, usage, routes and client-IP settings
  * @param centralAddresses the central tier; empty: database mode
  * @param fleetToken the deployment's fleet credential; empty: none
+ * @param centralTls whether an edge reaches the central tier over TLS
+ * @param centralCaFile the CAs an edge trusts for the central tier; {@code null}: the JVM's
  * @param tls TLS of the gRPC port; off (plaintext) unless a certificate is set
  * @param otel the {@code OTEL_*} variables, read by the OpenTelemetry SDK (tracing; off by default).
  *     Never printed: {@code OTEL_EXPORTER_OTLP_HEADERS} may hold the collector's credentials
@@ -44,6 +46,8 @@ public record KeygateConfig(
     List<HostPort> centralAddresses,
     String fleetToken,
     Duration centralTimeout,
+    boolean centralTls,
+    Path centralCaFile,
     TlsConfig tls,
     Map<String, String> otel) {
 
@@ -61,6 +65,10 @@ public record KeygateConfig(
     if (!centralAddresses.isEmpty() && fleetToken.isEmpty()) {
       throw new IllegalArgumentException(Settings.CENTRAL_ADDRESS.name() + " (edge mode) needs "
           + Settings.FLEET_TOKEN.name() + ", the central tier's fleet credential");
+    }
+    if (centralCaFile != null && !centralTls) {
+      throw new IllegalArgumentException(Settings.CENTRAL_CA_FILE.name() + " needs " + Settings.CENTRAL_TLS.name()
+          + "=true");
     }
   }
 
@@ -100,6 +108,8 @@ public record KeygateConfig(
         Settings.CENTRAL_ADDRESS.from(env),
         Settings.FLEET_TOKEN.from(env),
         Settings.CENTRAL_TIMEOUT.from(env),
+        Settings.CENTRAL_TLS.from(env),
+        Settings.CENTRAL_CA_FILE.from(env),
         TlsConfig.fromEnv(env),
         otel(env));
   }

@@ -68,6 +68,13 @@ public final class Settings {
           + " On a database-mode Keygate it serves the fleet API (keygate.fleet.v1) to edge sidecars. Never logged.");
   public static final Setting<java.time.Duration> CENTRAL_TIMEOUT = Setting.millis("KEYGATE_CENTRAL_TIMEOUT_MS",
       2000, 10, 60_000, "Longest an edge sidecar waits for one lookup at the central tier; then UNAVAILABLE.");
+  public static final Setting<Boolean> CENTRAL_TLS = Setting.flag("KEYGATE_CENTRAL_TLS", false,
+      "Set: an edge sidecar reaches the central tier over TLS, verifying its certificate (the chain, and the host"
+          + " name of KEYGATE_CENTRAL_ADDRESS's first entry) against KEYGATE_CENTRAL_CA_FILE or the JVM's CAs."
+          + " For a central tier serving KEYGATE_TLS_CERT_FILE.");
+  public static final Setting<java.nio.file.Path> CENTRAL_CA_FILE = Setting.path("KEYGATE_CENTRAL_CA_FILE", "",
+      "PEM CA certificates an edge sidecar trusts for the central tier's certificate; needs KEYGATE_CENTRAL_TLS."
+          + " Unset: the JVM's CAs.");
 
   // --- TLS of the gRPC port ---
 

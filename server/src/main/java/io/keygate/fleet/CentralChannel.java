@@ -1,5 +1,6 @@
 package io.keygate.fleet;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.ManagedChannel;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A sidecar's one channel to the central tier: every configured address (a Kubernetes Service is
- * one; a list of replicas several), calls spread round-robin over the ready ones, keepalive to
+ * one; a list of replicas several), plaintext or TLS ({@code KEYGATE_CENTRAL_TLS}: the certificate must name
+ * the first address's host), calls spread round-robin over the ready ones, keepalive to
  * notice a dead peer, the fleet token on every call, and lookups retried on another replica when
  * one fails before answering (a rolling restart). In the call's context, so deadlines propagate.
  */
@@ -33,12 +35,11 @@ final class CentralChannel {
     NameResolverRegistry.getDefaultRegistry().register(new Fixed());
   }
 
-  static ManagedChannel open(List<HostPort> addresses, FleetToken token) {
+  static ManagedChannel open(List<HostPort> addresses, FleetToken token, ChannelCredentials credentials) {
     String list = String.join(",", addresses.stream().map(HostPort::toString).toList());
-    ManagedChannel channel = NettyChannelBuilder.forTarget(SCHEME + ":///" + list)
+    ManagedChannel channel = NettyChannelBuilder.forTarget(SCHEME + ":///" + list, credentials)
         .defaultServiceConfig(serviceConfig())
         .enableRetry()
-        .usePlaintext()
         .keepAliveTime(30, TimeUnit.SECONDS)
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .intercept(token.attach())
@@ -82,7 +83,10 @@ final class CentralChannel {
         "methodConfig", List.of(lookups));
   }
 
-  /** Resolves {@code keygate-central:///host:port,host:port} to those addresses, once. */
+  /**
+   * Resolves {@code keygate-central:///host:port,host:port} to those addresses, once; the authority
+   * (the name a TLS certificate is checked for) is the first host.
+   */
   private static final class Fixed extends NameResolverProvider {
     @Override
     public NameResolver newNameResolver(URI target, NameResolver.Args args) {
@@ -90,14 +94,17 @@ final class CentralChannel {
         return null;
       }
       List<EquivalentAddressGroup> groups = new ArrayList<>();
+      List<HostPort> addresses = new ArrayList<>();
       for (String address : target.getPath().substring(1).split(",")) {
         HostPort at = HostPort.parse(address);
+        addresses.add(at);
         groups.add(new EquivalentAddressGroup(new InetSocketAddress(at.host(), at.port())));
       }
+      String authority = addresses.get(0).host();
       return new NameResolver() {
         @Override
         public String getServiceAuthority() {
-          return "keygate-central";
+          return authority;
         }
 
         @Override

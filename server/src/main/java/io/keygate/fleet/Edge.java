@@ -1,5 +1,6 @@
 package io.keygate.fleet;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerServiceDefinition;
@@ -31,13 +32,17 @@ public final class Edge {
     this.timeout = timeout;
   }
 
-  /** The central tier at {@code addresses}, reached with {@code token}; calls bounded by {@code timeout}. */
-  public static Edge open(List<HostPort> addresses, FleetToken token, Duration timeout) {
+  /**
+   * The central tier at {@code addresses}, reached with {@code token} over {@code credentials} (plaintext or
+   * TLS); calls bounded by {@code timeout}.
+   */
+  public static Edge open(List<HostPort> addresses, FleetToken token, ChannelCredentials credentials,
+      Duration timeout) {
     if (token == null) {
       throw new IllegalArgumentException("KEYGATE_CENTRAL_ADDRESS needs KEYGATE_FLEET_TOKEN, the deployment's fleet"
           + " credential (the same as the central tier's)");
     }
-    return new Edge(CentralChannel.open(addresses, token), timeout);
+    return new Edge(CentralChannel.open(addresses, token, credentials), timeout);
   }
 
   public ManagedChannel channel() {

@@ -83,10 +83,10 @@ final class RemoteChangeFeed implements ChangeFeed {
           position = Math.max(position, message.getChange().getSequence());
         }
         case RESYNC -> {
-          resyncs.incrementAndGet();
           LOG.warn("the central tier cannot replay every change after sequence {}; dropping the cache", position);
           listener.resync();
           position = message.getResync().getSequence();
+          resyncs.incrementAndGet(); // counted once done: whoever reads the count sees the cache dropped
         }
         case CAUGHT_UP -> {
           if (position < 0) {

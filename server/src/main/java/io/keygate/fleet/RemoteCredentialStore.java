@@ -3,6 +3,7 @@ package io.keygate.fleet;
 import com.google.protobuf.ByteString;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
+import io.keygate.telemetry.ThrottledLog;
 import io.keygate.KeygateException;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.ScopePath;
@@ -14,6 +15,8 @@ import io.keygate.store.CredentialStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * A sidecar's lookups through the central tier (edge mode), one call each, within {@code timeout}.
@@ -22,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * retried on another (the channel's retry policy) or waited out within the timeout.
  */
 final class RemoteCredentialStore implements CredentialStore {
+  private static final ThrottledLog FAILURES = new ThrottledLog(LoggerFactory.getLogger(RemoteCredentialStore.class),
+      Level.WARN, Duration.ofMinutes(1));
+
   private final FleetServiceGrpc.FleetServiceBlockingStub fleet;
   private final long timeoutMillis;
 
@@ -54,9 +60,14 @@ final class RemoteCredentialStore implements CredentialStore {
     }
   }
 
+  /**
+   * What a caller is told when the central tier does not answer: its status code only. Why (a failed
+   * handshake's description runs to kilobytes, larger than a client accepts in trailers) goes to the
+   * log, once a minute for each code.
+   */
   static KeygateException unavailable(StatusRuntimeException e) {
+    FAILURES.log(e.getStatus().getCode().name(), "the central tier could not answer", e);
     return new KeygateException(KeygateException.Kind.UNAVAILABLE, "the central tier could not answer ("
-        + e.getStatus().getCode() + (e.getStatus().getDescription() == null ? "" : ": "
-        + e.getStatus().getDescription()) + ")");
+        + e.getStatus().getCode() + ")");
   }
 }

@@ -2,6 +2,8 @@ package io.keygate.server;
 
 import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -75,12 +77,14 @@ import io.keygate.transport.grpc.PrincipalGrpcService;
 import io.keygate.transport.grpc.RoleGrpcService;
 import io.keygate.transport.grpc.ScopeGrpcService;
 import io.keygate.transport.grpc.TenantGrpcService;
+import io.keygate.transport.tls.ClientTls;
 import io.keygate.transport.tls.PemFile;
 import io.keygate.transport.tls.ServerTls;
 import io.keygate.v1.AuthorizerServiceGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +151,8 @@ public final class KeygateServer implements AutoCloseable {
     HotPathConfig hot = config.hotPath();
     SecretFormat format = new SecretFormat(config.tokenPrefix());
     FleetToken token = config.fleetToken().isEmpty() ? null : new FleetToken(config.fleetToken());
-    Edge edge = database == null ? Edge.open(config.centralAddresses(), token, config.centralTimeout()) : null;
+    Edge edge = database == null ? Edge.open(config.centralAddresses(), token, centralCredentials(config),
+        config.centralTimeout()) : null;
     this.central = edge == null ? null : edge.channel();
     if (database != null) {
       database.trackMetrics(new PoolMetrics(metrics.registry()));
@@ -234,6 +239,15 @@ public final class KeygateServer implements AutoCloseable {
     grpcMetrics.serve(server.getServices());
     this.health = new Health(healthStatus, edge != null ? edge::reachable : database::ping, cache, names(deciding),
         names(management));
+  }
+
+  /** How an edge reaches the central tier: TLS with KEYGATE_CENTRAL_TLS (its CAs, or the JVM's), else plaintext. */
+  private static ChannelCredentials centralCredentials(KeygateConfig config) {
+    if (!config.centralTls()) {
+      return InsecureChannelCredentials.create();
+    }
+    Path ca = config.centralCaFile();
+    return ClientTls.credentials(ca == null ? null : new PemFile(Settings.CENTRAL_CA_FILE.name(), ca), null, null);
   }
 
   /** The management services on the database, each behind the caller's authentication, then {@code traced}. */

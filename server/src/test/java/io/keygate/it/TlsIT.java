@@ -150,6 +150,34 @@ class TlsIT {
         .hasRootCauseInstanceOf(CertificateExpiredException.class);
   }
 
+  /**
+   * Fleet mode over TLS: an edge sidecar with KEYGATE_CENTRAL_TLS and the CA decides through a central tier
+   * serving TLS (lookups and the change stream); one without the CA, or in plaintext, reaches nothing.
+   */
+  @Test
+  void anEdgeSidecarReachesACentralTierServingTlsOnlyTrustingItsCa() {
+    String token = "fleet-token-of-the-tls-test-0123456789";
+    Map<String, String> settings = tlsSettings(dir.resolve("tls.crt"), dir.resolve("tls.key"));
+    settings.put(Settings.FLEET_TOKEN.name(), token);
+    TestKeygate central = FLEET.keygate(jdbcUrl, settings);
+    TestKeygate edge = FLEET.closeAfterAll(TestKeygate.edge(List.of(central), token, Map.of(
+        Settings.CENTRAL_TLS.name(), "true", Settings.CENTRAL_CA_FILE.name(), caFile.toString())));
+    await().atMost(Duration.ofSeconds(10)).until(() -> edge.server.changeFeed().connected());
+    assertThat(authorize(edge.channel)).isEqualTo(200);
+
+    Map<String, String> quick = Map.of(Settings.CENTRAL_TIMEOUT.name(), "300");
+    TestKeygate plaintext = FLEET.closeAfterAll(TestKeygate.edge(List.of(central), token, quick));
+    Map<String, String> foreign = new HashMap<>(quick);
+    foreign.put(Settings.CENTRAL_TLS.name(), "true");
+    foreign.put(Settings.CENTRAL_CA_FILE.name(), otherCaFile.toString());
+    TestKeygate untrusting = FLEET.closeAfterAll(TestKeygate.edge(List.of(central), token, foreign));
+    for (TestKeygate refused : List.of(plaintext, untrusting)) {
+      assertStatus(Status.Code.UNAVAILABLE, () -> authorize(refused.channel))
+          .hasMessageContaining("the central tier could not answer");
+      assertThat(refused.server.changeFeed().connected()).isFalse();
+    }
+  }
+
   @Test
   void mtlsRefusesAClientWithoutACertificate() {
     assertStatus(Status.Code.UNAVAILABLE, () -> health(mtls.channel(trusting(caFile))));

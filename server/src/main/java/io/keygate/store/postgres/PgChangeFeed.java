@@ -168,8 +168,8 @@ public final class PgChangeFeed implements ChangeFeed {
     if (!replay.complete()) {
       LOG.warn("the change log no longer holds every change after sequence {} (it keeps {}); dropping the cache",
           from, retention);
-      resyncs.incrementAndGet();
       listener.resync();
+      resyncs.incrementAndGet(); // counted once done: whoever reads the count sees the cache dropped
     } else {
       replay.changes().forEach(listener::changed);
     }
