@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
 import com.google.gson.stream.JsonWriter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,8 +18,9 @@ import java.util.TreeMap;
 /**
  * One log event as one line of JSON (written with Gson's streaming {@link JsonWriter}, which
  * grpc-java already ships): {@code timestamp} (ISO-8601, UTC, milliseconds), {@code level},
- * {@code logger}, {@code thread}, {@code message}; {@code trace_id} and {@code span_id} when the MDC
- * carries them, the other MDC entries under {@code mdc}; for an event with a throwable,
+ * {@code logger}, {@code thread}, {@code message}; {@code trace_id} and {@code span_id} of the span
+ * current where the event is logged (OpenTelemetry's, when tracing is on; the appender writes on the
+ * logging thread) or of the MDC, the other MDC entries under {@code mdc}; for an event with a throwable,
  * {@code exception_class}, {@code exception_message} and {@code stack_trace} (causes included), as
  * strings. Redaction is not done here but on the whole line, by {@link RedactingEncoder}.
  */
@@ -40,8 +43,15 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
       json.name("message").value(event.getFormattedMessage());
       Map<String, String> mdc = event.getMDCPropertyMap() == null ? new TreeMap<>()
           : new TreeMap<>(event.getMDCPropertyMap());
-      writeIfPresent(json, TRACE_ID, mdc.remove(TRACE_ID));
-      writeIfPresent(json, SPAN_ID, mdc.remove(SPAN_ID));
+      String traceId = mdc.remove(TRACE_ID);
+      String spanId = mdc.remove(SPAN_ID);
+      SpanContext span = Span.current().getSpanContext();
+      if (traceId == null && span.isValid()) {
+        traceId = span.getTraceId();
+        spanId = span.getSpanId();
+      }
+      writeIfPresent(json, TRACE_ID, traceId);
+      writeIfPresent(json, SPAN_ID, spanId);
       if (!mdc.isEmpty()) {
         json.name("mdc").beginObject();
         for (Map.Entry<String, String> entry : mdc.entrySet()) {

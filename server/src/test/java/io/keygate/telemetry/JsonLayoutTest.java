@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import com.google.gson.JsonObject;
 import io.keygate.testing.StrictJson;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,20 @@ class JsonLayoutTest {
     assertThat(json.get("span_id").getAsString()).isEqualTo("s1");
     assertThat(json.get("level").getAsString()).isEqualTo("WARN");
     assertThat(json.getAsJsonObject("mdc").keySet()).containsExactly("level", "tenant");
+  }
+
+  @Test
+  void anEventLoggedInsideASpanCarriesItsTraceAndSpanIds() {
+    SpanContext context = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+        TraceFlags.getSampled(), TraceState.getDefault());
+    JsonObject json;
+    try (Scope ignored = Span.wrap(context).makeCurrent()) {
+      json = StrictJson.parseObject(layout(LogEvents.event("x", Level.WARN, "m", null, null, Map.of())));
+    }
+    assertThat(json.get("trace_id").getAsString()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(json.get("span_id").getAsString()).isEqualTo("b7ad6b7169203331");
+    JsonObject outside = StrictJson.parseObject(layout(LogEvents.event("x", Level.WARN, "m", null, null, Map.of())));
+    assertThat(outside.has("trace_id")).isFalse();
   }
 
   @Test
