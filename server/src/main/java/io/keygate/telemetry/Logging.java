@@ -13,7 +13,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Process-wide logging settings, applied once at start by the commands that run Keygate. The
  * appenders, levels and the level propagation to java.util.logging are declared in
- * {@code logback.xml}; this applies what the settings choose.
+ * {@link LogConfiguration}; this applies what the settings choose.
  */
 public final class Logging {
   private Logging() {}
@@ -32,7 +32,7 @@ public final class Logging {
   /**
    * Sends every java.util.logging record (grpc-java logs that way) to SLF4J, so it gets Keygate's
    * format and redaction, instead of JUL's own console handler writing it as it is. Idempotent.
-   * Levels follow logback's: {@code logback.xml}'s {@code LevelChangePropagator} sets the JUL
+   * Levels follow logback's: {@link LogConfiguration}'s {@code LevelChangePropagator} sets the JUL
    * levels, so records below them are not even created.
    */
   public static synchronized void routeJavaUtilLogging() {

@@ -27,9 +27,9 @@ import java.util.Locale;
  */
 public final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private boolean jvmObserved;
 
   public Metrics() {
-    JvmMetrics.builder().register(registry);
     Info.builder().name("keygate_build_info").help("The Keygate build serving: 1, labelled with its version.")
         .labelNames("version").register(registry).setLabelValues(Build.VERSION);
   }
@@ -76,8 +76,18 @@ public final class Metrics {
     return registry;
   }
 
-  /** Serves {@code /metrics} on {@code host:port} (port 0: a free one) until the returned server is closed. */
+  /**
+   * Serves {@code /metrics} on {@code host:port} (port 0: a free one) until the returned server is closed.
+   * The JVM's metrics join the registry here: reading the JVM's management beans loads some 150 classes,
+   * which a sidecar that serves no metrics does not pay for at start.
+   */
   public HTTPServer serve(String host, int port) throws IOException {
+    synchronized (this) {
+      if (!jvmObserved) {
+        JvmMetrics.builder().register(registry);
+        jvmObserved = true;
+      }
+    }
     return HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
   }
 

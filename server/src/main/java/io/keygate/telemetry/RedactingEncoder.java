@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The encoder of Keygate's log (see {@code logback.xml}): renders each event as a line of text
+ * The encoder of Keygate's log (see {@link LogConfiguration}): renders each event as a line of text
  * (the {@link #setPattern pattern}, stack trace included) or as one JSON object ({@link JsonLayout}),
  * then {@link Redaction redacts} the whole line, so every field — message, MDC, exception message
  * and stack trace, in either format — is redacted by construction before a byte is written. The

@@ -15,7 +15,7 @@ import org.slf4j.Marker;
  * ({@code io.grpc}: grpc-java and its shaded Netty), an event at WARN or above that carries a
  * throwable passes a {@link Throttle} keyed by {@link #keyOf the kind of failure}: the first is
  * written in full, further ones within the interval are dropped and counted, and the next one after
- * it is replaced by one line with the count. Declared in {@code logback.xml}.
+ * it is replaced by one line with the count. Installed by {@link LogConfiguration}.
  */
 public final class ThrottledStackTraces extends TurboFilter {
   private static final int MAX_KEYS = 1000;

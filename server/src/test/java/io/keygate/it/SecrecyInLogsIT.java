@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * No secret reaches a log or an error. Every log event of the test JVM (Keygate's own loggers at
- * TRACE, the rest as the shipped logback.xml sets them, grpc-java's java.util.logging records
+ * TRACE, the rest as the shipped LogConfiguration sets them, grpc-java's java.util.logging records
  * routed in as {@code keygate serve} routes them) is captured raw, before redaction, from server
  * start through a whole key lifecycle with right and wrong secrets; neither
  * any issued secret nor its 64-hex body appears in a formatted message or a throwable, in a gRPC error

@@ -66,7 +66,7 @@ class LoggingTest {
     Logging.routeJavaUtilLogging();
     Logger grpcNetty = Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport");
 
-    assertThat(grpcNetty.isLoggable(Level.INFO)).as("logback.xml: io.grpc.netty at WARN").isFalse();
+    assertThat(grpcNetty.isLoggable(Level.INFO)).as("LogConfiguration: io.grpc.netty at WARN").isFalse();
     assertThat(grpcNetty.isLoggable(Level.WARNING)).isTrue();
     grpcNetty.info("Transport failed");
     assertThat(events.list).isEmpty();
