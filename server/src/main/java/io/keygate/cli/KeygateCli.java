@@ -9,6 +9,7 @@ import io.keygate.cli.manage.RolesCommand;
 import io.keygate.cli.manage.ScopesCommand;
 import io.keygate.cli.manage.TenantsCommand;
 import io.keygate.cli.manage.TokensCommand;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,10 +18,6 @@ import picocli.CommandLine.Command;
 /** The {@code keygate} command. */
 @Command(name = "keygate", mixinStandardHelpOptions = true, version = "keygate 0.1.0",
     description = "API-key authorization sidecar: keys, roles, rate limits, Envoy ext_authz.",
-    subcommands = {DevCommand.class, ServeCommand.class, MigrateCommand.class, BootstrapCommand.class,
-        AuthorizeCommand.class, TrainCommand.class, TenantsCommand.class, ScopesCommand.class, PrincipalsCommand.class,
-        RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class, DiffCommand.class,
-        ApplyCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nManagement commands (tenants, scopes, principals, roles, keys, tokens, audit, diff, apply):%n",
     footer = {
         "  The admin credential comes only from $KEYGATE_API_KEY (never a flag);",
@@ -36,6 +33,12 @@ import picocli.CommandLine.Command;
         "  keygate diff -f FILE: 0 nothing differs, 1 something would change, 2 any error",
         "See docs/cli.md."})
 public final class KeygateCli {
+  /** The subcommands, in the order help lists them (registered by {@link #commandLine}). */
+  private static final List<Class<?>> COMMANDS = List.of(DevCommand.class, ServeCommand.class, MigrateCommand.class,
+      BootstrapCommand.class, AuthorizeCommand.class, TrainCommand.class, TenantsCommand.class, ScopesCommand.class,
+      PrincipalsCommand.class, RolesCommand.class, ApiKeysCommand.class, TokensCommand.class, AuditCommand.class,
+      DiffCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class);
+
   /** Exit code when an operation was refused or failed in a way the user can fix. */
   public static final int EXIT_FAILURE = 1;
   /** Exit code of usage and configuration errors, and of a Keygate that could not be reached. */
@@ -58,8 +61,22 @@ public final class KeygateCli {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KeygateCli()).setExecutionExceptionHandler(KeygateCli::logFailure)
-        .execute(args));
+    System.exit(commandLine(new KeygateCli(), args).execute(args));
+  }
+
+  /**
+   * The command line of {@code cli} for {@code args}. When they name a subcommand other than help, only
+   * that one is registered: picocli builds the model of every registered command up front, and those of
+   * the management commands reflect over some 200 protobuf classes — time a sidecar's start does not
+   * need to spend. Anything else (help, a typo, no command) gets them all.
+   */
+  public static CommandLine commandLine(KeygateCli cli, String... args) {
+    CommandLine line = new CommandLine(cli).setExecutionExceptionHandler(KeygateCli::logFailure);
+    String first = args.length > 0 ? args[0] : "";
+    List<Class<?>> named = COMMANDS.stream().filter(command -> command != CommandLine.HelpCommand.class
+        && command.getAnnotation(Command.class).name().equals(first)).toList();
+    (named.isEmpty() ? COMMANDS : named).forEach(line::addSubcommand);
+    return line;
   }
 
   /**

@@ -333,10 +333,12 @@ class ApplyIT {
     args.addAll(Arrays.asList(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new KeygateCli(Map.of("KEYGATE_API_KEY", secret, "KEYGATE_ADDRESS", address)));
+    String[] argv = args.toArray(String[]::new);
+    CommandLine cli = KeygateCli.commandLine(new KeygateCli(Map.of("KEYGATE_API_KEY", secret, "KEYGATE_ADDRESS",
+        address)), argv);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args.toArray(String[]::new));
+    int exit = cli.execute(argv);
     return new Run(exit, out.toString(), err.toString());
   }
 

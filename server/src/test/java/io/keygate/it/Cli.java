@@ -16,7 +16,7 @@ final class Cli {
   static Run run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new KeygateCli(env));
+    CommandLine command = KeygateCli.commandLine(new KeygateCli(env), args);
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     int exit = command.execute(args);

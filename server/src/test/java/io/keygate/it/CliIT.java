@@ -280,7 +280,7 @@ class CliIT {
   private static Run cli(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new KeygateCli(env));
+    CommandLine command = KeygateCli.commandLine(new KeygateCli(env), args);
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     int exit = command.execute(args);
