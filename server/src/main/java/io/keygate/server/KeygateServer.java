@@ -32,10 +32,12 @@ import io.keygate.manage.TenantSetup;
 import io.keygate.manage.TokenIssuer;
 import io.keygate.manage.TokenManager;
 import io.keygate.ratelimit.Counters;
+import io.keygate.ratelimit.LeasedCounters;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;
 import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
+import io.keygate.ratelimit.redis.RedisLeases;
 import io.lettuce.core.RedisURI;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.ChangeFeed;
@@ -377,13 +379,17 @@ public final class KeygateServer implements AutoCloseable {
       }
       uris.add(uri);
     }
+    int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
+    // Leased by default: most decisions are spent from a local slice; exact tenants count per request.
     if (settings.redisCluster()) {
-      return new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+      RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+      return new LeasedCounters(new RedisLeases(exact), exact, maxCounters, System::nanoTime);
     }
     if (uris.size() != 1) {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
-    return new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
+    RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
+    return new LeasedCounters(new RedisLeases(exact), exact, maxCounters, System::nanoTime);
   }
 
   public void awaitTermination() throws InterruptedException {

@@ -18,6 +18,8 @@ import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * request over one limit uses up allowance of the other — the limits err on the strict side.
  * Same fail-fast settings as {@link RedisCounters}; the topology is refreshed on errors.
  */
-public final class RedisClusterCounters implements Counters {
+public final class RedisClusterCounters implements Counters, ScriptRunner {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterCounters.class);
   private static final long RETRY_CONNECT_MILLIS = 1000;
 
@@ -130,6 +132,17 @@ public final class RedisClusterCounters implements Counters {
       Thread.currentThread().interrupt();
       throw RedisCounters.unavailable(e);
     }
+  }
+
+  @Override
+  public CompletionStage<List<Long>> eval(LuaScript script, String key, String... args) {
+    StatefulRedisClusterConnection<String, String> c = connection;
+    if (c == null) {
+      CompletableFuture.runAsync(this::connection);
+      return CompletableFuture.failedStage(new KeygateException(KeygateException.Kind.UNAVAILABLE,
+          "Redis rate-limit store unavailable: not connected to the cluster yet"));
+    }
+    return RedisCounters.evalAsync(c.async(), script, new String[] {key}, args);
   }
 
   @Override
