@@ -38,8 +38,9 @@ import java.util.function.LongSupplier;
  * here, and then takes one from each. {@link LimitSpec#exact} limits go to {@code exact}, the
  * per-request script on the same counters, with the whole request — as does a request that found
  * no permit left after {@value #ROUNDS} rounds of leasing (others took them). The price of leasing
- * is allowance, not exactness: a permit reserved by one sidecar and not used before its bucket ends is unavailable to the others
- * until it is handed back — at most a slice per sidecar and counter, and a quarter of what is left
+ * is allowance, not exactness: a permit reserved by one sidecar and not used before its bucket ends
+ * is unavailable to the others until it is handed back — at most a slice per sidecar and counter
+ * (twice what its last slice served, at most {@value #MAX_LEASE}), and a quarter of what is left
  * near the limit.
  */
 public final class LeasedCounters implements Counters {
@@ -73,11 +74,14 @@ public final class LeasedCounters implements Counters {
     long bucket = Long.MIN_VALUE;
     long permits;
     long bucketEndNanos;
+    /** When the store's bucket ends at the latest: between the two, a slice could not be spent. */
+    long storeBucketEndNanos;
     long exhaustedUntilNanos;
     long total;
     long resetMillis;
     long readNanos = Long.MIN_VALUE / 2;
     long usedOfLastGrant;
+    long spentInBucket;
     CompletableFuture<Void> leasing;
   }
 
@@ -113,6 +117,7 @@ public final class LeasedCounters implements Counters {
     State[] state = new State[n];
     List<Integer> lacking = new ArrayList<>(0);
     long now = nanoTime.getAsLong();
+    boolean margin = false;
     synchronized (this) {
       boolean refused = false;
       for (int i = 0; i < n; i++) {
@@ -128,13 +133,15 @@ public final class LeasedCounters implements Counters {
           }
         } else if (!full && !(s.permits > 0 && s.bucketEndNanos - now > 0)) {
           lacking.add(i);
+          margin |= s.bucketEndNanos - now <= 0 && s.storeBucketEndNanos - now > 0;
         }
       }
       if (refused || lacking.isEmpty()) {
         return CompletableFuture.completedFuture(statuses(limits, state, !refused, now));
       }
     }
-    if (round >= ROUNDS) {
+    // In the last moments of a bucket (its margin), a fresh slice could not be spent: count this one exactly.
+    if (round >= ROUNDS || margin) {
       // Others took the fresh permits each time: count this one request exactly, as the script does.
       CompletionStage<List<LimitStatus>> counted = exact.countAsync(limits);
       return counted != null ? counted : CompletableFuture.supplyAsync(() -> exact.count(limits));
@@ -157,6 +164,7 @@ public final class LeasedCounters implements Counters {
       if (counted) {
         s.permits--;
         s.usedOfLastGrant++;
+        s.spentInBucket++;
       }
       // What was admitted so far: the store's count less this sidecar's unspent reservation.
       long total = spec.peek() ? s.total : s.total - s.permits;
@@ -175,9 +183,13 @@ public final class LeasedCounters implements Counters {
       if (s.leasing != null) {
         return s.leasing;
       }
-      // Twice what the last slice served: doubles while demand outruns it, shrinks when it lapses unused.
-      want = spec.peek() ? 0 : Math.min(MAX_LEASE, Math.max(1, 2 * s.usedOfLastGrant));
-      returned = s.bucketEndNanos - now <= 0 ? s.permits : 0;
+      boolean ended = s.bucketEndNanos - now <= 0;
+      // Twice what the last slice served: doubles while demand outruns it, shrinks when it lapses unused;
+      // in a bucket right after a busy one, what that one spent and a quarter more.
+      long bucketNanos = Math.max(1, (spec.windowMillis() + 59) / 60) * 1_000_000;
+      long previous = ended && now - s.bucketEndNanos < bucketNanos ? s.spentInBucket + s.spentInBucket / 4 : 0;
+      want = spec.peek() ? 0 : Math.min(MAX_LEASE, Math.max(1, Math.max(2 * s.usedOfLastGrant, previous)));
+      returned = ended ? s.permits : 0;
       returnedBucket = s.bucket;
       if (returned > 0) {
         s.permits = 0;
@@ -207,10 +219,12 @@ public final class LeasedCounters implements Counters {
     if (grant.bucket() != s.bucket) {
       s.permits = 0; // an ended bucket's leftovers were handed back, or lapse
       s.bucket = grant.bucket();
+      s.spentInBucket = 0;
     }
     s.permits += grant.granted();
     s.usedOfLastGrant = 0;
     s.bucketEndNanos = sentNanos + spendableNanos(grant.bucketEndMillis());
+    s.storeBucketEndNanos = receivedNanos + (grant.bucketEndMillis() + 1 + grant.bucketEndMillis() / 1000) * 1_000_000;
     s.total = grant.total();
     s.resetMillis = grant.resetMillis();
     s.readNanos = receivedNanos;
