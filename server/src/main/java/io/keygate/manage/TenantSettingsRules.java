@@ -46,6 +46,7 @@ public final class TenantSettingsRules {
         .setTokenManagementResources(StringList.newBuilder().addAllValues(
             new TreeSet<>(TenantPolicy.DEFAULT_TOKEN_RESOURCES)))
         .setRoutes("")
+        .setExactRateLimits(false)
         .build();
   }
 
@@ -123,6 +124,9 @@ public final class TenantSettingsRules {
         throw KeygateException.invalid("settings.routes: " + e.getMessage());
       }
       out.setRoutes(patch.getRoutes());
+    }
+    if (patch.hasExactRateLimits()) {
+      out.setExactRateLimits(patch.getExactRateLimits());
     }
     return out.build();
   }
