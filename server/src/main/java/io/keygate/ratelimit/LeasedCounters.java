@@ -118,6 +118,7 @@ public final class LeasedCounters implements Counters {
     List<Integer> lacking = new ArrayList<>(0);
     long now = nanoTime.getAsLong();
     boolean margin = false;
+    List<Integer> leftovers = new ArrayList<>(0);
     synchronized (this) {
       boolean refused = false;
       for (int i = 0; i < n; i++) {
@@ -133,14 +134,27 @@ public final class LeasedCounters implements Counters {
           }
         } else if (!full && !(s.permits > 0 && s.bucketEndNanos - now > 0)) {
           lacking.add(i);
-          margin |= s.bucketEndNanos - now <= 0 && s.storeBucketEndNanos - now > 0;
+          boolean inMargin = s.bucketEndNanos - now <= 0 && s.storeBucketEndNanos - now > 0;
+          margin |= inMargin;
+          if (inMargin && s.permits > 0) {
+            leftovers.add(i);
+          }
         }
       }
       if (refused || lacking.isEmpty()) {
         return CompletableFuture.completedFuture(statuses(limits, state, !refused, now));
       }
     }
-    // In the last moments of a bucket (its margin), a fresh slice could not be spent: count this one exactly.
+    // In the last moments of a bucket (its margin) a fresh slice could not be spent: this request is counted
+    // exactly, once this sidecar's unspent permits of the bucket are handed back (the store counts them).
+    if (margin && !leftovers.isEmpty() && round < ROUNDS) {
+      CompletableFuture<?>[] returns = new CompletableFuture<?>[leftovers.size()];
+      for (int j = 0; j < returns.length; j++) {
+        int i = leftovers.get(j);
+        returns[j] = lease(limits.get(i), state[i], now, true);
+      }
+      return CompletableFuture.allOf(returns).thenCompose(done -> attempt(limits, round + 1));
+    }
     if (round >= ROUNDS || margin) {
       // Others took the fresh permits each time: count this one request exactly, as the script does.
       CompletionStage<List<LimitStatus>> counted = exact.countAsync(limits);
@@ -149,7 +163,7 @@ public final class LeasedCounters implements Counters {
     CompletableFuture<?>[] leases = new CompletableFuture<?>[lacking.size()];
     for (int j = 0; j < leases.length; j++) {
       int i = lacking.get(j);
-      leases[j] = lease(limits.get(i), state[i], now);
+      leases[j] = lease(limits.get(i), state[i], now, false);
     }
     return CompletableFuture.allOf(leases).thenCompose(done -> attempt(limits, round + 1));
   }
@@ -175,7 +189,7 @@ public final class LeasedCounters implements Counters {
   }
 
   /** One lease request for {@code s}, shared by every request that needs it meanwhile. */
-  private CompletableFuture<Void> lease(LimitSpec spec, State s, long now) {
+  private CompletableFuture<Void> lease(LimitSpec spec, State s, long now, boolean returnOnly) {
     long want;
     long returned;
     long returnedBucket;
@@ -188,7 +202,8 @@ public final class LeasedCounters implements Counters {
       // in a bucket right after a busy one, what that one spent and a quarter more.
       long bucketNanos = Math.max(1, (spec.windowMillis() + 59) / 60) * 1_000_000;
       long previous = ended && now - s.bucketEndNanos < bucketNanos ? s.spentInBucket + s.spentInBucket / 4 : 0;
-      want = spec.peek() ? 0 : Math.min(MAX_LEASE, Math.max(1, Math.max(2 * s.usedOfLastGrant, previous)));
+      want = spec.peek() || returnOnly ? 0
+          : Math.min(MAX_LEASE, Math.max(1, Math.max(2 * s.usedOfLastGrant, previous)));
       returned = ended ? s.permits : 0;
       returnedBucket = s.bucket;
       if (returned > 0) {
@@ -222,7 +237,9 @@ public final class LeasedCounters implements Counters {
       s.spentInBucket = 0;
     }
     s.permits += grant.granted();
-    s.usedOfLastGrant = 0;
+    if (grant.granted() > 0) {
+      s.usedOfLastGrant = 0;
+    }
     s.bucketEndNanos = sentNanos + spendableNanos(grant.bucketEndMillis());
     s.storeBucketEndNanos = receivedNanos + (grant.bucketEndMillis() + 1 + grant.bucketEndMillis() / 1000) * 1_000_000;
     s.total = grant.total();
