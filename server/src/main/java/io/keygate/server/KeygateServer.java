@@ -88,6 +88,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
+  /** Read-only Redis calls made at start so that the first requests do not meet a cold JIT. */
+  private static final int WARM_UP_CALLS = 500;
   /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
   private static final int CALLS_PER_THREAD = 64;
   /** Messages a central tier queues for one edge sidecar that does not read before it drops the stream. */
@@ -383,13 +385,22 @@ public final class KeygateServer implements AutoCloseable {
     // Leased by default: most decisions are spent from a local slice; exact tenants count per request.
     if (settings.redisCluster()) {
       RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
-      return new LeasedCounters(new RedisLeases(exact), exact, maxCounters, System::nanoTime);
+      return leased(new RedisLeases(exact), exact, maxCounters);
     }
     if (uris.size() != 1) {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
     RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
-    return new LeasedCounters(new RedisLeases(exact), exact, maxCounters, System::nanoTime);
+    return leased(new RedisLeases(exact), exact, maxCounters);
+  }
+
+  /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */
+  private static Counters leased(RedisLeases leases, Counters exact, int maxCounters) {
+    long start = System.nanoTime();
+    int warmed = leases.warmUp(WARM_UP_CALLS, java.time.Duration.ofSeconds(1));
+    LOG.info("Redis rate-limit path warmed: {} read-only leases in {} ms", warmed,
+        (System.nanoTime() - start) / 1_000_000);
+    return new LeasedCounters(leases, exact, maxCounters, System::nanoTime);
   }
 
   public void awaitTermination() throws InterruptedException {
