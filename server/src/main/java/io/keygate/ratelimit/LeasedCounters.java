@@ -37,7 +37,9 @@ import java.util.function.LongSupplier;
  * <p>All or none, as {@link Counters#count}: a request is admitted only when every limit has a permit
  * here, and then takes one from each. {@link LimitSpec#exact} limits go to {@code exact}, the
  * per-request script on the same counters, with the whole request — as does a request that found
- * no permit left after {@value #ROUNDS} rounds of leasing (others took them). The price of leasing
+ * no permit left after {@value #ROUNDS} rounds of leasing (others took them), and one in the last
+ * moments of a bucket, where a fresh slice could not be spent (this sidecar's unspent permits of
+ * that bucket are handed back first, with a lease that asks for none). The price of leasing
  * is allowance, not exactness: a permit reserved by one sidecar and not used before its bucket ends
  * is unavailable to the others until it is handed back — at most a slice per sidecar and counter
  * (twice what its last slice served, at most {@value #MAX_LEASE}), and a quarter of what is left
