@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisClusterCounters implements Counters, ScriptRunner {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterCounters.class);
   private static final long RETRY_CONNECT_MILLIS = 1000;
+  private static final LuaScript WINDOW_SCRIPT = LuaScript.load("sliding_window.lua");
 
   private final RedisClusterClient client;
   private final Duration timeout;
@@ -98,22 +99,11 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
       replies.add(redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {keys[i]}, args[3 * i], args[3 * i + 1],
           args[3 * i + 2]));
     }
-    List<LimitStatus> out = new ArrayList<>(limits.size());
-    boolean refused = false;
     List<List<Long>> results = new ArrayList<>();
     for (int i = 0; i < limits.size(); i++) {
-      List<Long> reply = await(replies.get(i), keys[i], args, i);
-      results.add(reply);
-      refused |= reply.get(0) == 1L;
+      results.add(await(replies.get(i), keys[i], args, i));
     }
-    for (int i = 0; i < limits.size(); i++) {
-      List<Long> reply = results.get(i);
-      long total = reply.get(1);
-      boolean countedHere = reply.get(0) == 0L;
-      // A counter that counted the request while another refused it reports its true total.
-      out.add(LimitStatus.of(limits.get(i), refused && countedHere ? total - 1 : total, reply.get(2), refused));
-    }
-    return out;
+    return statuses(limits, results);
   }
 
   private List<Long> await(RedisFuture<List<Long>> future, String key, String[] args, int i) {
@@ -132,6 +122,46 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
       Thread.currentThread().interrupt();
       throw RedisCounters.unavailable(e);
     }
+  }
+
+  /**
+   * {@link #count} without blocking: one asynchronous EVALSHA per counter, all sent at once. Null until a
+   * first connection exists ({@link #count} connects).
+   */
+  @Override
+  public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
+    StatefulRedisClusterConnection<String, String> c = connection;
+    if (c == null) {
+      return null;
+    }
+    String[] keys = RedisCounters.keys(limits);
+    String[] args = RedisCounters.args(limits);
+    List<CompletableFuture<List<Long>>> replies = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      replies.add(RedisCounters.evalAsync(c.async(), WINDOW_SCRIPT, new String[] {keys[i]}, new String[] {
+          args[3 * i], args[3 * i + 1], args[3 * i + 2]}).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+      List<List<Long>> results = new ArrayList<>(limits.size());
+      replies.forEach(r -> results.add(r.join()));
+      return statuses(limits, results);
+    });
+  }
+
+  private static List<LimitStatus> statuses(List<LimitSpec> limits, List<List<Long>> results) {
+    boolean refused = false;
+    for (List<Long> reply : results) {
+      refused |= reply.get(0) == 1L;
+    }
+    List<LimitStatus> out = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      List<Long> reply = results.get(i);
+      boolean countedHere = reply.get(0) == 0L;
+      // A counter that counted the request while another refused it reports its true total.
+      out.add(LimitStatus.of(limits.get(i), refused && countedHere ? reply.get(1) - 1 : reply.get(1), reply.get(2),
+          refused));
+    }
+    return out;
   }
 
   @Override
