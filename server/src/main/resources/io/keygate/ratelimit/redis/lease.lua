@@ -45,7 +45,6 @@ if want > 0 and total < limit then
   -- Slices shrink as the allowance runs low, so the last requests are counted one by one.
   granted = math.min(want, math.max(1, math.ceil((limit - total) / FAN)))
   redis.call('HINCRBY', KEYS[1], current, granted)
-  redis.call('PEXPIRE', KEYS[1], size * (BUCKETS + 2))
   total = total + granted
   local found = false
   for _, b in ipairs(live) do
@@ -55,6 +54,8 @@ if want > 0 and total < limit then
     end
   end
   if not found then
+    -- The key's lifetime is set when a bucket is created: it then outlives every bucket it holds.
+    redis.call('PEXPIRE', KEYS[1], size * (BUCKETS + 2))
     live[#live + 1] = { current, granted }
   end
 end
