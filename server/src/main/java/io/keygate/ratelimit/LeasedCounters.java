@@ -81,10 +81,18 @@ public final class LeasedCounters implements Counters {
     long exhaustedUntilNanos;
     long total;
     long resetMillis;
-    long readNanos = Long.MIN_VALUE / 2;
+    long readNanos;
     long usedOfLastGrant;
     long spentInBucket;
     CompletableFuture<Void> leasing;
+
+    /** Nothing known yet: every time past ({@code nanoTime} has an arbitrary origin, maybe negative). */
+    State(long now) {
+      bucketEndNanos = now;
+      storeBucketEndNanos = now;
+      exhaustedUntilNanos = now;
+      readNanos = now - 2 * SNAPSHOT_MILLIS * 1_000_000;
+    }
   }
 
   @Override
@@ -125,7 +133,7 @@ public final class LeasedCounters implements Counters {
       boolean refused = false;
       for (int i = 0; i < n; i++) {
         LimitSpec spec = limits.get(i);
-        State s = states.get(new Key(spec.counter(), spec.windowMillis()), k -> new State());
+        State s = states.get(new Key(spec.counter(), spec.windowMillis()), k -> new State(now));
         state[i] = s;
         boolean full = s.exhaustedUntilNanos - now > 0;
         if (full && !spec.informational()) {
@@ -248,7 +256,7 @@ public final class LeasedCounters implements Counters {
     s.resetMillis = grant.resetMillis();
     s.readNanos = receivedNanos;
     boolean full = grant.total() >= spec.limit() && (spec.peek() || grant.granted() == 0);
-    s.exhaustedUntilNanos = full ? receivedNanos + Math.max(1, grant.resetMillis()) * 1_000_000 : 0;
+    s.exhaustedUntilNanos = receivedNanos + (full ? Math.max(1, grant.resetMillis()) * 1_000_000 : 0);
   }
 
   /**

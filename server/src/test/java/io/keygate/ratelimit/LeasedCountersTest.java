@@ -142,6 +142,22 @@ class LeasedCountersTest {
   }
 
   @Test
+  void aMonotonicClockWithANegativeOriginChangesNothing() {
+    long[] clock = {-5_000_000_000_000L};
+    LeaseModel negative = new LeaseModel(() -> clock[0] + 2_000_000_000_000_000L);
+    LeasedCounters sidecar = new LeasedCounters(negative, negative, 1000, () -> clock[0]);
+    LimitSpec guard = new LimitSpec(LimitStatus.Scope.IP, "authfail:192.0.2.1", 2, 60_000, false, true);
+    assertThat(admitted(sidecar.count(List.of(key(3))))).as("not taken for full").isTrue();
+    assertThat(admitted(sidecar.count(List.of(guard)))).isTrue();
+    assertThat(negative.leases).as("the peek read the store: nothing was known").isEqualTo(2);
+    for (int i = 0; i < 5; i++) {
+      sidecar.count(List.of(key(3)));
+      clock[0] += MS;
+    }
+    assertThat(negative.stored(key(3))).as(negative.calls.toString()).isEqualTo(3);
+  }
+
+  @Test
   void aSliceIsNotSpentPastItsBucketsEndInTheSidecarsReckoning() {
     assertThat(LeasedCounters.spendableNanos(1000)).isEqualTo(998 * MS);
     assertThat(LeasedCounters.spendableNanos(1)).isZero();
