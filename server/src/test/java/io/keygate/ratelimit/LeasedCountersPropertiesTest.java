@@ -14,8 +14,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Several sidecars ({@link LeasedCounters}) leasing from one store (a {@link LeaseModel} of
- * {@code lease.lua}) through a network with random latencies, on one simulated clock: random
- * arrivals, full counters, returns, two limits per request, leased and exact requests mixed.
+ * {@code lease.lua}) through a network with random latencies, on one simulated clock (each sidecar
+ * reading it from its own origin, at a rate up to 900 ppm off): random arrivals, full counters,
+ * returns, two limits per request, leased and exact requests mixed.
  */
 class LeasedCountersPropertiesTest {
   private static final long MS = 1_000_000;
@@ -31,9 +32,17 @@ class LeasedCountersPropertiesTest {
     int falselyRefused;
 
     Fleet(int sidecars, Random random, long maxLatencyNanos) {
+      this(sidecars, random, maxLatencyNanos, 0);
+    }
+
+    /** Each sidecar's clock runs at its own rate, up to {@code maxDriftPpm} off the store's. */
+    Fleet(int sidecars, Random random, long maxLatencyNanos, int maxDriftPpm) {
       net = new LeaseModelNetwork(random, maxLatencyNanos);
       for (int i = 0; i < sidecars; i++) {
-        this.sidecars.add(new LeasedCounters(net.sidecarView(), net.store, 1000, net::now));
+        double rate = 1 + (maxDriftPpm == 0 ? 0 : (random.nextInt(2 * maxDriftPpm + 1) - maxDriftPpm) / 1e6);
+        long origin = random.nextLong() / 4; // monotonic clocks share no origin
+        this.sidecars.add(new LeasedCounters(net.sidecarView(), net.store, 1000,
+            () -> origin + (long) (net.now() * rate)));
       }
     }
 
@@ -108,9 +117,10 @@ class LeasedCountersPropertiesTest {
       @ForAll @IntRange(min = 1000, max = 10_000) int windowMillis,
       @ForAll @IntRange(min = 0, max = 40) int maxLatencyMillis,
       @ForAll @IntRange(min = 1, max = 4) int overload,
+      @ForAll @IntRange(min = 0, max = 900) int maxDriftPpm,
       @ForAll long seed) {
     Random random = new Random(seed);
-    Fleet fleet = new Fleet(sidecars, random, maxLatencyMillis * MS);
+    Fleet fleet = new Fleet(sidecars, random, maxLatencyMillis * MS, maxDriftPpm);
     long keyWindow = windowMillis * (1 + random.nextInt(3));
     int windows = 5;
     long span = windows * keyWindow * MS;
