@@ -17,7 +17,7 @@ from keygate.v1 import common_pb2 as keygate_dot_v1_dot_common__pb2
 from keygate.v1 import principals_pb2 as keygate_dot_v1_dot_principals__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18keygate/v1/tenants.proto\x12\nkeygate.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17keygate/v1/common.proto\x1a\x1bkeygate/v1/principals.proto\"\xc2\x01\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12,\n\x08settings\x18\x03 \x01(\x0b\x32\x1a.keygate.v1.TenantSettings\x12\x0e\n\x06system\x18\x04 \x01(\x08\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xba\x07\n\x0eTenantSettings\x12\x1f\n\x12\x61pi_access_enabled\x18\x01 \x01(\x08H\x00\x88\x01\x01\x12=\n\x14\x61\x63\x63\x65pted_credentials\x18\x02 \x01(\x0e\x32\x1f.keygate.v1.AcceptedCredentials\x12\x1e\n\x11ip_limit_requests\x18\x03 \x01(\x03H\x01\x88\x01\x01\x12\x32\n\x0fip_limit_window\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12!\n\x14key_limit_per_minute\x18\x05 \x01(\x03H\x02\x88\x01\x01\x12\x31\n\x0ekey_limit_mode\x18\x06 \x01(\x0e\x32\x19.keygate.v1.RateLimitMode\x12\x33\n\x13\x64\x65\x66\x61ult_permissions\x18\x07 \x01(\x0b\x32\x16.keygate.v1.StringList\x12\x37\n\x11permission_source\x18\x08 \x01(\x0e\x32\x1c.keygate.v1.PermissionSource\x12,\n\x1fmax_active_tokens_per_principal\x18\t \x01(\x05H\x03\x88\x01\x01\x12\x30\n\x12max_token_lifetime\x18\n \x01(\x0b\x32\x14.keygate.v1.Lifetime\x12+\n\x1epersonal_keys_tenant_wide_only\x18\x0b \x01(\x08H\x04\x88\x01\x01\x12\x31\n$auth_failure_guard_blocks_valid_keys\x18\x0c \x01(\x08H\x05\x88\x01\x01\x12/\n\rtoken_issuers\x18\r \x01(\x0e\x32\x18.keygate.v1.TokenIssuers\x12-\n\x0ctoken_owners\x18\x0e \x01(\x0e\x32\x17.keygate.v1.TokenOwners\x12:\n\x1atoken_management_resources\x18\x0f \x01(\x0b\x32\x16.keygate.v1.StringList\x12\x13\n\x06routes\x18\x10 \x01(\tH\x06\x88\x01\x01\x42\x15\n\x13_api_access_enabledB\x14\n\x12_ip_limit_requestsB\x17\n\x15_key_limit_per_minuteB\"\n _max_active_tokens_per_principalB!\n\x1f_personal_keys_tenant_wide_onlyB\'\n%_auth_failure_guard_blocks_valid_keysB\t\n\x07_routes\"\x82\x01\n\x13\x43reateTenantRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12,\n\x08settings\x18\x02 \x01(\x0b\x32\x1a.keygate.v1.TenantSettings\x12\x1a\n\x12\x61\x64min_display_name\x18\x03 \x01(\t\x12\x13\n\x0b\x61\x64min_email\x18\x04 \x01(\t\"\x9a\x01\n\x14\x43reateTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant\x12.\n\x0f\x61\x64min_principal\x18\x02 \x01(\x0b\x32\x15.keygate.v1.Principal\x12\x18\n\x10\x61\x64min_api_key_id\x18\x03 \x01(\t\x12\x14\n\x0c\x61\x64min_secret\x18\x04 \x01(\t\"%\n\x10GetTenantRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\"7\n\x11GetTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant\";\n\x12ListTenantsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"S\n\x13ListTenantsResponse\x12#\n\x07tenants\x18\x01 \x03(\x0b\x32\x12.keygate.v1.Tenant\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"r\n\x13UpdateTenantRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\x04name\x18\x02 \x01(\tH\x00\x88\x01\x01\x12,\n\x08settings\x18\x03 \x01(\x0b\x32\x1a.keygate.v1.TenantSettingsB\x07\n\x05_name\":\n\x14UpdateTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant*\x7f\n\x0cTokenIssuers\x12\x1d\n\x19TOKEN_ISSUERS_UNSPECIFIED\x10\x00\x12\x32\n.TOKEN_ISSUERS_USERS_AND_ADMIN_SERVICE_ACCOUNTS\x10\x01\x12\x1c\n\x18TOKEN_ISSUERS_USERS_ONLY\x10\x02*s\n\x0bTokenOwners\x12\x1c\n\x18TOKEN_OWNERS_UNSPECIFIED\x10\x00\x12\x1c\n\x18TOKEN_OWNERS_ANY_COVERED\x10\x01\x12(\n$TOKEN_OWNERS_SELF_AND_MANAGED_AGENTS\x10\x02\x32\xcf\x02\n\rTenantService\x12Q\n\x0c\x43reateTenant\x12\x1f.keygate.v1.CreateTenantRequest\x1a .keygate.v1.CreateTenantResponse\x12H\n\tGetTenant\x12\x1c.keygate.v1.GetTenantRequest\x1a\x1d.keygate.v1.GetTenantResponse\x12N\n\x0bListTenants\x12\x1e.keygate.v1.ListTenantsRequest\x1a\x1f.keygate.v1.ListTenantsResponse\x12Q\n\x0cUpdateTenant\x12\x1f.keygate.v1.UpdateTenantRequest\x1a .keygate.v1.UpdateTenantResponseB`\n\rio.keygate.v1B\x0cTenantsProtoP\x01Z?github.com/keygate/keygate/client-stubs/go/keygate/v1;keygatev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18keygate/v1/tenants.proto\x12\nkeygate.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17keygate/v1/common.proto\x1a\x1bkeygate/v1/principals.proto\"\xc2\x01\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12,\n\x08settings\x18\x03 \x01(\x0b\x32\x1a.keygate.v1.TenantSettings\x12\x0e\n\x06system\x18\x04 \x01(\x08\x12/\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xf0\x07\n\x0eTenantSettings\x12\x1f\n\x12\x61pi_access_enabled\x18\x01 \x01(\x08H\x00\x88\x01\x01\x12=\n\x14\x61\x63\x63\x65pted_credentials\x18\x02 \x01(\x0e\x32\x1f.keygate.v1.AcceptedCredentials\x12\x1e\n\x11ip_limit_requests\x18\x03 \x01(\x03H\x01\x88\x01\x01\x12\x32\n\x0fip_limit_window\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x12!\n\x14key_limit_per_minute\x18\x05 \x01(\x03H\x02\x88\x01\x01\x12\x31\n\x0ekey_limit_mode\x18\x06 \x01(\x0e\x32\x19.keygate.v1.RateLimitMode\x12\x33\n\x13\x64\x65\x66\x61ult_permissions\x18\x07 \x01(\x0b\x32\x16.keygate.v1.StringList\x12\x37\n\x11permission_source\x18\x08 \x01(\x0e\x32\x1c.keygate.v1.PermissionSource\x12,\n\x1fmax_active_tokens_per_principal\x18\t \x01(\x05H\x03\x88\x01\x01\x12\x30\n\x12max_token_lifetime\x18\n \x01(\x0b\x32\x14.keygate.v1.Lifetime\x12+\n\x1epersonal_keys_tenant_wide_only\x18\x0b \x01(\x08H\x04\x88\x01\x01\x12\x31\n$auth_failure_guard_blocks_valid_keys\x18\x0c \x01(\x08H\x05\x88\x01\x01\x12/\n\rtoken_issuers\x18\r \x01(\x0e\x32\x18.keygate.v1.TokenIssuers\x12-\n\x0ctoken_owners\x18\x0e \x01(\x0e\x32\x17.keygate.v1.TokenOwners\x12:\n\x1atoken_management_resources\x18\x0f \x01(\x0b\x32\x16.keygate.v1.StringList\x12\x13\n\x06routes\x18\x10 \x01(\tH\x06\x88\x01\x01\x12\x1e\n\x11\x65xact_rate_limits\x18\x11 \x01(\x08H\x07\x88\x01\x01\x42\x15\n\x13_api_access_enabledB\x14\n\x12_ip_limit_requestsB\x17\n\x15_key_limit_per_minuteB\"\n _max_active_tokens_per_principalB!\n\x1f_personal_keys_tenant_wide_onlyB\'\n%_auth_failure_guard_blocks_valid_keysB\t\n\x07_routesB\x14\n\x12_exact_rate_limits\"\x82\x01\n\x13\x43reateTenantRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12,\n\x08settings\x18\x02 \x01(\x0b\x32\x1a.keygate.v1.TenantSettings\x12\x1a\n\x12\x61\x64min_display_name\x18\x03 \x01(\t\x12\x13\n\x0b\x61\x64min_email\x18\x04 \x01(\t\"\x9a\x01\n\x14\x43reateTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant\x12.\n\x0f\x61\x64min_principal\x18\x02 \x01(\x0b\x32\x15.keygate.v1.Principal\x12\x18\n\x10\x61\x64min_api_key_id\x18\x03 \x01(\t\x12\x14\n\x0c\x61\x64min_secret\x18\x04 \x01(\t\"%\n\x10GetTenantRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\"7\n\x11GetTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant\";\n\x12ListTenantsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"S\n\x13ListTenantsResponse\x12#\n\x07tenants\x18\x01 \x03(\x0b\x32\x12.keygate.v1.Tenant\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"r\n\x13UpdateTenantRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\x04name\x18\x02 \x01(\tH\x00\x88\x01\x01\x12,\n\x08settings\x18\x03 \x01(\x0b\x32\x1a.keygate.v1.TenantSettingsB\x07\n\x05_name\":\n\x14UpdateTenantResponse\x12\"\n\x06tenant\x18\x01 \x01(\x0b\x32\x12.keygate.v1.Tenant*\x7f\n\x0cTokenIssuers\x12\x1d\n\x19TOKEN_ISSUERS_UNSPECIFIED\x10\x00\x12\x32\n.TOKEN_ISSUERS_USERS_AND_ADMIN_SERVICE_ACCOUNTS\x10\x01\x12\x1c\n\x18TOKEN_ISSUERS_USERS_ONLY\x10\x02*s\n\x0bTokenOwners\x12\x1c\n\x18TOKEN_OWNERS_UNSPECIFIED\x10\x00\x12\x1c\n\x18TOKEN_OWNERS_ANY_COVERED\x10\x01\x12(\n$TOKEN_OWNERS_SELF_AND_MANAGED_AGENTS\x10\x02\x32\xcf\x02\n\rTenantService\x12Q\n\x0c\x43reateTenant\x12\x1f.keygate.v1.CreateTenantRequest\x1a .keygate.v1.CreateTenantResponse\x12H\n\tGetTenant\x12\x1c.keygate.v1.GetTenantRequest\x1a\x1d.keygate.v1.GetTenantResponse\x12N\n\x0bListTenants\x12\x1e.keygate.v1.ListTenantsRequest\x1a\x1f.keygate.v1.ListTenantsResponse\x12Q\n\x0cUpdateTenant\x12\x1f.keygate.v1.UpdateTenantRequest\x1a .keygate.v1.UpdateTenantResponseB`\n\rio.keygate.v1B\x0cTenantsProtoP\x01Z?github.com/keygate/keygate/client-stubs/go/keygate/v1;keygatev1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'keygate.v1.tenants_pb2', globals())
@@ -25,30 +25,30 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\rio.keygate.v1B\014TenantsProtoP\001Z?github.com/keygate/keygate/client-stubs/go/keygate/v1;keygatev1'
-  _TOKENISSUERS._serialized_start=2021
-  _TOKENISSUERS._serialized_end=2148
-  _TOKENOWNERS._serialized_start=2150
-  _TOKENOWNERS._serialized_end=2265
+  _TOKENISSUERS._serialized_start=2075
+  _TOKENISSUERS._serialized_end=2202
+  _TOKENOWNERS._serialized_start=2204
+  _TOKENOWNERS._serialized_end=2319
   _TENANT._serialized_start=160
   _TENANT._serialized_end=354
   _TENANTSETTINGS._serialized_start=357
-  _TENANTSETTINGS._serialized_end=1311
-  _CREATETENANTREQUEST._serialized_start=1314
-  _CREATETENANTREQUEST._serialized_end=1444
-  _CREATETENANTRESPONSE._serialized_start=1447
-  _CREATETENANTRESPONSE._serialized_end=1601
-  _GETTENANTREQUEST._serialized_start=1603
-  _GETTENANTREQUEST._serialized_end=1640
-  _GETTENANTRESPONSE._serialized_start=1642
-  _GETTENANTRESPONSE._serialized_end=1697
-  _LISTTENANTSREQUEST._serialized_start=1699
-  _LISTTENANTSREQUEST._serialized_end=1758
-  _LISTTENANTSRESPONSE._serialized_start=1760
-  _LISTTENANTSRESPONSE._serialized_end=1843
-  _UPDATETENANTREQUEST._serialized_start=1845
-  _UPDATETENANTREQUEST._serialized_end=1959
-  _UPDATETENANTRESPONSE._serialized_start=1961
-  _UPDATETENANTRESPONSE._serialized_end=2019
-  _TENANTSERVICE._serialized_start=2268
-  _TENANTSERVICE._serialized_end=2603
+  _TENANTSETTINGS._serialized_end=1365
+  _CREATETENANTREQUEST._serialized_start=1368
+  _CREATETENANTREQUEST._serialized_end=1498
+  _CREATETENANTRESPONSE._serialized_start=1501
+  _CREATETENANTRESPONSE._serialized_end=1655
+  _GETTENANTREQUEST._serialized_start=1657
+  _GETTENANTREQUEST._serialized_end=1694
+  _GETTENANTRESPONSE._serialized_start=1696
+  _GETTENANTRESPONSE._serialized_end=1751
+  _LISTTENANTSREQUEST._serialized_start=1753
+  _LISTTENANTSREQUEST._serialized_end=1812
+  _LISTTENANTSRESPONSE._serialized_start=1814
+  _LISTTENANTSRESPONSE._serialized_end=1897
+  _UPDATETENANTREQUEST._serialized_start=1899
+  _UPDATETENANTREQUEST._serialized_end=2013
+  _UPDATETENANTRESPONSE._serialized_start=2015
+  _UPDATETENANTRESPONSE._serialized_end=2073
+  _TENANTSERVICE._serialized_start=2322
+  _TENANTSERVICE._serialized_end=2657
 # @@protoc_insertion_point(module_scope)

@@ -85,11 +85,12 @@ class Tenant(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., settings: _Optional[_Union[TenantSettings, _Mapping]] = ..., system: bool = ..., create_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TenantSettings(_message.Message):
-    __slots__ = ["accepted_credentials", "api_access_enabled", "auth_failure_guard_blocks_valid_keys", "default_permissions", "ip_limit_requests", "ip_limit_window", "key_limit_mode", "key_limit_per_minute", "max_active_tokens_per_principal", "max_token_lifetime", "permission_source", "personal_keys_tenant_wide_only", "routes", "token_issuers", "token_management_resources", "token_owners"]
+    __slots__ = ["accepted_credentials", "api_access_enabled", "auth_failure_guard_blocks_valid_keys", "default_permissions", "exact_rate_limits", "ip_limit_requests", "ip_limit_window", "key_limit_mode", "key_limit_per_minute", "max_active_tokens_per_principal", "max_token_lifetime", "permission_source", "personal_keys_tenant_wide_only", "routes", "token_issuers", "token_management_resources", "token_owners"]
     ACCEPTED_CREDENTIALS_FIELD_NUMBER: _ClassVar[int]
     API_ACCESS_ENABLED_FIELD_NUMBER: _ClassVar[int]
     AUTH_FAILURE_GUARD_BLOCKS_VALID_KEYS_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
+    EXACT_RATE_LIMITS_FIELD_NUMBER: _ClassVar[int]
     IP_LIMIT_REQUESTS_FIELD_NUMBER: _ClassVar[int]
     IP_LIMIT_WINDOW_FIELD_NUMBER: _ClassVar[int]
     KEY_LIMIT_MODE_FIELD_NUMBER: _ClassVar[int]
@@ -106,6 +107,7 @@ class TenantSettings(_message.Message):
     api_access_enabled: bool
     auth_failure_guard_blocks_valid_keys: bool
     default_permissions: _common_pb2.StringList
+    exact_rate_limits: bool
     ip_limit_requests: int
     ip_limit_window: _duration_pb2.Duration
     key_limit_mode: _common_pb2.RateLimitMode
@@ -118,7 +120,7 @@ class TenantSettings(_message.Message):
     token_issuers: TokenIssuers
     token_management_resources: _common_pb2.StringList
     token_owners: TokenOwners
-    def __init__(self, api_access_enabled: bool = ..., accepted_credentials: _Optional[_Union[_common_pb2.AcceptedCredentials, str]] = ..., ip_limit_requests: _Optional[int] = ..., ip_limit_window: _Optional[_Union[_duration_pb2.Duration, _Mapping]] = ..., key_limit_per_minute: _Optional[int] = ..., key_limit_mode: _Optional[_Union[_common_pb2.RateLimitMode, str]] = ..., default_permissions: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., permission_source: _Optional[_Union[_common_pb2.PermissionSource, str]] = ..., max_active_tokens_per_principal: _Optional[int] = ..., max_token_lifetime: _Optional[_Union[_common_pb2.Lifetime, _Mapping]] = ..., personal_keys_tenant_wide_only: bool = ..., auth_failure_guard_blocks_valid_keys: bool = ..., token_issuers: _Optional[_Union[TokenIssuers, str]] = ..., token_owners: _Optional[_Union[TokenOwners, str]] = ..., token_management_resources: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., routes: _Optional[str] = ...) -> None: ...
+    def __init__(self, api_access_enabled: bool = ..., accepted_credentials: _Optional[_Union[_common_pb2.AcceptedCredentials, str]] = ..., ip_limit_requests: _Optional[int] = ..., ip_limit_window: _Optional[_Union[_duration_pb2.Duration, _Mapping]] = ..., key_limit_per_minute: _Optional[int] = ..., key_limit_mode: _Optional[_Union[_common_pb2.RateLimitMode, str]] = ..., default_permissions: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., permission_source: _Optional[_Union[_common_pb2.PermissionSource, str]] = ..., max_active_tokens_per_principal: _Optional[int] = ..., max_token_lifetime: _Optional[_Union[_common_pb2.Lifetime, _Mapping]] = ..., personal_keys_tenant_wide_only: bool = ..., auth_failure_guard_blocks_valid_keys: bool = ..., token_issuers: _Optional[_Union[TokenIssuers, str]] = ..., token_owners: _Optional[_Union[TokenOwners, str]] = ..., token_management_resources: _Optional[_Union[_common_pb2.StringList, _Mapping]] = ..., routes: _Optional[str] = ..., exact_rate_limits: bool = ...) -> None: ...
 
 class UpdateTenantRequest(_message.Message):
     __slots__ = ["name", "settings", "tenant_id"]

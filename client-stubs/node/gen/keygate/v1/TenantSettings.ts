@@ -96,6 +96,16 @@ export interface TenantSettings {
    * every sidecar like any change of the tenant.
    */
   'routes'?: (string);
+  /**
+   * How the tenant's rate limits (per IP and per key) are counted when the deployment shares them
+   * in Redis. False (the default): leased — each sidecar spends slices of the allowance it reserved
+   * in Redis, so most decisions touch no shared store and the fleet still never admits more than a
+   * limit in any window of its length; the price is allowance, not exactness: near the limit a
+   * request may be refused while another sidecar holds an unused slice (X-RateLimit-Remaining is
+   * then low by that much). True: every request is counted in Redis itself, one script call each
+   * (docs/rate-limiting.md). Without Redis it changes nothing.
+   */
+  'exactRateLimits'?: (boolean);
   '_apiAccessEnabled'?: "apiAccessEnabled";
   '_ipLimitRequests'?: "ipLimitRequests";
   '_keyLimitPerMinute'?: "keyLimitPerMinute";
@@ -103,6 +113,7 @@ export interface TenantSettings {
   '_personalKeysTenantWideOnly'?: "personalKeysTenantWideOnly";
   '_authFailureGuardBlocksValidKeys'?: "authFailureGuardBlocksValidKeys";
   '_routes'?: "routes";
+  '_exactRateLimits'?: "exactRateLimits";
 }
 
 /**
@@ -191,6 +202,16 @@ export interface TenantSettings__Output {
    * every sidecar like any change of the tenant.
    */
   'routes'?: (string);
+  /**
+   * How the tenant's rate limits (per IP and per key) are counted when the deployment shares them
+   * in Redis. False (the default): leased — each sidecar spends slices of the allowance it reserved
+   * in Redis, so most decisions touch no shared store and the fleet still never admits more than a
+   * limit in any window of its length; the price is allowance, not exactness: near the limit a
+   * request may be refused while another sidecar holds an unused slice (X-RateLimit-Remaining is
+   * then low by that much). True: every request is counted in Redis itself, one script call each
+   * (docs/rate-limiting.md). Without Redis it changes nothing.
+   */
+  'exactRateLimits'?: (boolean);
   '_apiAccessEnabled'?: "apiAccessEnabled";
   '_ipLimitRequests'?: "ipLimitRequests";
   '_keyLimitPerMinute'?: "keyLimitPerMinute";
@@ -198,4 +219,5 @@ export interface TenantSettings__Output {
   '_personalKeysTenantWideOnly'?: "personalKeysTenantWideOnly";
   '_authFailureGuardBlocksValidKeys'?: "authFailureGuardBlocksValidKeys";
   '_routes'?: "routes";
+  '_exactRateLimits'?: "exactRateLimits";
 }

@@ -20,6 +20,8 @@ import java.util.Set;
  *     the agents they manage
  * @param tokenResources the resources whose writes count as managing keys and tokens (refused to agents)
  * @param routes the tenant's own route table; {@code null}: the deployment's
+ * @param exactRateLimits whether the tenant's limits are counted request by request in the shared
+ *     store instead of leased ({@code exact_rate_limits})
  */
 public record TenantPolicy(
     String tenantId,
@@ -33,13 +35,23 @@ public record TenantPolicy(
     boolean serviceAccountsIssueTokens,
     boolean tokensForAnyone,
     Set<String> tokenResources,
-    RouteTable routes) {
+    RouteTable routes,
+    boolean exactRateLimits) {
 
   /** The resources that count as managing keys and tokens unless a tenant names others. */
   public static final Set<String> DEFAULT_TOKEN_RESOURCES = Set.of("api-keys", "tokens");
 
   public TenantPolicy {
     tokenResources = Set.copyOf(tokenResources);
+  }
+
+  /** A policy whose limits are leased (the default). */
+  public TenantPolicy(String tenantId, boolean system, boolean apiAccessEnabled, boolean acceptsApiKeyHeader,
+      boolean acceptsBearer, long ipLimitRequests, int ipLimitWindowSeconds, boolean failureGuardBlocksValidKeys,
+      boolean serviceAccountsIssueTokens, boolean tokensForAnyone, Set<String> tokenResources, RouteTable routes) {
+    this(tenantId, system, apiAccessEnabled, acceptsApiKeyHeader, acceptsBearer, ipLimitRequests,
+        ipLimitWindowSeconds, failureGuardBlocksValidKeys, serviceAccountsIssueTokens, tokensForAnyone,
+        tokenResources, routes, false);
   }
 
   /** The policy of a tenant with the default settings (what bootstrap acts under). */

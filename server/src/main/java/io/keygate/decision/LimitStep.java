@@ -45,7 +45,7 @@ final class LimitStep implements Step {
     if (!x.management) {
       addIfSet(specs, Limits.tenantIp(policy, x.client));
       if (x.reason == Reason.OK) {
-        addIfSet(specs, Limits.key(key));
+        addIfSet(specs, Limits.key(key, policy));
       }
     }
     if (specs.isEmpty()) {

@@ -63,13 +63,13 @@ public final class Limits {
   static LimitSpec tenantIp(TenantPolicy policy, String client) {
     return policy.ipLimitRequests() == 0 ? null : new LimitSpec(LimitStatus.Scope.IP,
         "ip:" + policy.tenantId() + ":" + client, policy.ipLimitRequests(), policy.ipLimitWindowSeconds() * 1000L,
-        false);
+        false, false, policy.exactRateLimits());
   }
 
   /** The key's per-minute limit; null when it has none. */
-  static LimitSpec key(CredentialRecord key) {
+  static LimitSpec key(CredentialRecord key, TenantPolicy policy) {
     return key.keyLimitPerMinute() == 0 ? null : new LimitSpec(LimitStatus.Scope.KEY, "key:" + key.apiKeyId(),
-        key.keyLimitPerMinute(), MINUTE, !key.keyLimitEnforced());
+        key.keyLimitPerMinute(), MINUTE, !key.keyLimitEnforced(), false, policy.exactRateLimits());
   }
 
   /** True when a counted failure's status says the client is now over the guard. */

@@ -66,6 +66,7 @@ final class FleetRecords {
         .setTokensForAnyone(p.tokensForAnyone())
         .addAllTokenResources(p.tokenResources())
         .setRoutes(p.routes() == null ? "" : p.routes().text())
+        .setExactRateLimits(p.exactRateLimits())
         .build();
   }
 
@@ -73,7 +74,7 @@ final class FleetRecords {
     return new TenantPolicy(p.getTenantId(), p.getSystem(), p.getApiAccessEnabled(), p.getAcceptsApiKeyHeader(),
         p.getAcceptsBearer(), p.getIpLimitRequests(), p.getIpLimitWindowSeconds(), p.getFailureGuardBlocksValidKeys(),
         p.getServiceAccountsIssueTokens(), p.getTokensForAnyone(), java.util.Set.copyOf(p.getTokenResourcesList()),
-        p.getRoutes().isEmpty() ? null : RouteTable.parseTenant(p.getRoutes()));
+        p.getRoutes().isEmpty() ? null : RouteTable.parseTenant(p.getRoutes()), p.getExactRateLimits());
   }
 
   static LookupScopePathResponse toProto(ScopePath path) {

@@ -46,6 +46,7 @@ public final class TenantSettingsRules {
         .setTokenManagementResources(StringList.newBuilder().addAllValues(
             new TreeSet<>(TenantPolicy.DEFAULT_TOKEN_RESOURCES)))
         .setRoutes("")
+        .setExactRateLimits(false)
         .build();
   }
 
@@ -125,6 +126,9 @@ public final class TenantSettingsRules {
         throw KeygateException.invalid("settings.routes", "settings.routes: " + e.getMessage());
       }
       out.setRoutes(patch.getRoutes());
+    }
+    if (patch.hasExactRateLimits()) {
+      out.setExactRateLimits(patch.getExactRateLimits());
     }
     return out.build();
   }

@@ -10,11 +10,18 @@ package io.keygate.ratelimit;
  * @param informational counted and reported, never denies
  * @param peek checked, never counted: the request is refused when the counter is already full (the
  *     failed-authentication guard, counted separately when an authentication fails)
+ * @param exact counted in the shared store request by request, never from a leased slice (a tenant's
+ *     {@code exact_rate_limits}; see {@link LeasedCounters})
  */
 public record LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational,
-    boolean peek) {
+    boolean peek, boolean exact) {
   public LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational) {
-    this(scope, counter, limit, windowMillis, informational, false);
+    this(scope, counter, limit, windowMillis, informational, false, false);
+  }
+
+  public LimitSpec(LimitStatus.Scope scope, String counter, long limit, long windowMillis, boolean informational,
+      boolean peek) {
+    this(scope, counter, limit, windowMillis, informational, peek, false);
   }
 
   public LimitSpec {

@@ -37,10 +37,12 @@ import io.keygate.manage.TenantSetup;
 import io.keygate.manage.TokenIssuer;
 import io.keygate.manage.TokenManager;
 import io.keygate.ratelimit.Counters;
+import io.keygate.ratelimit.LeasedCounters;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;
 import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.ratelimit.redis.RedisCounters;
+import io.keygate.ratelimit.redis.RedisLeases;
 import io.lettuce.core.RedisURI;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.ChangeFeed;
@@ -104,6 +106,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
+  /** Read-only Redis calls made at start so that the first requests do not meet a cold JIT. */
+  private static final int WARM_UP_CALLS = 500;
   /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
   private static final int CALLS_PER_THREAD = 64;
   /** Messages a central tier queues for one edge sidecar that does not read before it drops the stream. */
@@ -488,13 +492,26 @@ public final class KeygateServer implements AutoCloseable {
       }
       uris.add(uri);
     }
+    int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
+    // Leased by default: most decisions are spent from a local slice; exact tenants count per request.
     if (settings.redisCluster()) {
-      return new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+      RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+      return leased(new RedisLeases(exact), exact, maxCounters);
     }
     if (uris.size() != 1) {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
-    return new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
+    RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
+    return leased(new RedisLeases(exact), exact, maxCounters);
+  }
+
+  /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */
+  private static Counters leased(RedisLeases leases, Counters exact, int maxCounters) {
+    long start = System.nanoTime();
+    int warmed = leases.warmUp(WARM_UP_CALLS, java.time.Duration.ofSeconds(1));
+    LOG.info("Redis rate-limit path warmed: {} read-only leases in {} ms", warmed,
+        (System.nanoTime() - start) / 1_000_000);
+    return new LeasedCounters(leases, exact, maxCounters, System::nanoTime);
   }
 
   public void awaitTermination() throws InterruptedException {

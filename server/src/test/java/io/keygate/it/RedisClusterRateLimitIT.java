@@ -11,6 +11,7 @@ import io.keygate.v1.CreateTenantResponse;
 import io.keygate.v1.KeyRateLimit;
 import io.keygate.v1.RateLimitMode;
 import io.keygate.v1.Reason;
+import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -79,12 +80,53 @@ class RedisClusterRateLimitIT {
     }
   }
 
+  /** Leased (the default): the limit holds exactly, each sidecar offered more than the limit. */
   @Test
   void keyLimitIsExactAcrossSidecarsOnACluster() throws Exception {
     String secret = a.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(roleId)
         .setRateLimit(KeyRateLimit.newBuilder().setRequestsPerMinute(30)
             .setMode(RateLimitMode.RATE_LIMIT_MODE_ENFORCED))
         .setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+    assertExactlyThirtyOfNinety(secret);
+  }
+
+  /** A tenant with {@code exact_rate_limits}: counted request by request on the nodes, as exact. */
+  @Test
+  void anExactTenantsKeyLimitIsExactOnACluster() throws Exception {
+    CreateTenantResponse tenant = a.newTenant("exact", TenantSettings.newBuilder().setExactRateLimits(true)
+        .build());
+    String role = a.roles(tenant.getAdminSecret()).createRole(CreateRoleRequest.newBuilder().setName("reader")
+        .addPermissions("conversations:read").build()).getRole().getId();
+    String secret = a.keys(tenant.getAdminSecret()).createApiKey(CreateApiKeyRequest.newBuilder().setName("k")
+        .setRoleId(role).setRateLimit(KeyRateLimit.newBuilder().setRequestsPerMinute(30)
+            .setMode(RateLimitMode.RATE_LIMIT_MODE_ENFORCED))
+        .setInitialToken(TokenSpec.getDefaultInstance()).build()).getSecret();
+    long before = evalshaCalls();
+    assertExactlyThirtyOfNinety(secret);
+    // Every request is counted in Redis (on a cluster, one EVALSHA per counter); leased, a handful would do.
+    assertThat(evalshaCalls() - before).as("script calls for 90 exact requests").isGreaterThanOrEqualTo(90);
+  }
+
+  /** EVALSHA calls over every node since they started ({@code INFO commandstats}). */
+  private static long evalshaCalls() {
+    long sum = 0;
+    for (int port : cluster.serverPorts()) {
+      RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+      try (StatefulRedisConnection<String, String> c = client.connect()) {
+        for (String line : c.sync().info("commandstats").split("\r?\n")) {
+          if (line.startsWith("cmdstat_evalsha:")) {
+            int at = line.indexOf("calls=") + 6;
+            sum += Long.parseLong(line.substring(at, line.indexOf(',', at)));
+          }
+        }
+      } finally {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      }
+    }
+    return sum;
+  }
+
+  private static void assertExactlyThirtyOfNinety(String secret) throws Exception {
     List<Callable<List<Reason>>> callers = new ArrayList<>();
     for (TestKeygate sidecar : List.of(a, b)) {
       for (int t = 0; t < 3; t++) {

@@ -50,6 +50,7 @@ class TenantSettingsRulesTest {
     assertThat(DEFAULTS.getMaxActiveTokensPerPrincipal()).isEqualTo(50);
     assertThat(DEFAULTS.getMaxTokenLifetime()).isEqualTo(lifetime(12, LifetimeUnit.LIFETIME_UNIT_MONTHS));
     assertThat(DEFAULTS.getPersonalKeysTenantWideOnly()).isFalse();
+    assertThat(DEFAULTS.getExactRateLimits()).as("leased: no over-admission, in-process speed").isFalse();
   }
 
   @Test
@@ -62,6 +63,7 @@ class TenantSettingsRulesTest {
     assertThat(DEFAULTS.hasMaxActiveTokensPerPrincipal()).isTrue();
     assertThat(DEFAULTS.hasMaxTokenLifetime()).isTrue();
     assertThat(DEFAULTS.hasPersonalKeysTenantWideOnly()).isTrue();
+    assertThat(DEFAULTS.hasExactRateLimits()).isTrue();
   }
 
   @Test
@@ -105,6 +107,10 @@ class TenantSettingsRulesTest {
 
     assertThat(on.getPersonalKeysTenantWideOnly()).isTrue();
     assertThat(off.getPersonalKeysTenantWideOnly()).isFalse();
+    TenantSettings exact = merge(TenantSettings.newBuilder().setExactRateLimits(true));
+    assertThat(exact.getExactRateLimits()).isTrue();
+    assertThat(TenantSettingsRules.merge(exact, TenantSettings.newBuilder().setExactRateLimits(false).build())
+        .getExactRateLimits()).isFalse();
   }
 
   @Test

@@ -127,6 +127,7 @@ public final class Records {
     public boolean tokensForAnyone = true;
     public Set<String> tokenResources = TenantPolicy.DEFAULT_TOKEN_RESOURCES;
     public RouteTable routes;
+    public boolean exactRateLimits;
 
     public Policy apiAccess(boolean enabled) {
       apiAccessEnabled = enabled;
@@ -159,6 +160,11 @@ public final class Records {
       return this;
     }
 
+    public Policy exactRateLimits(boolean exact) {
+      exactRateLimits = exact;
+      return this;
+    }
+
     public Policy ipLimit(long requests, int windowSeconds) {
       ipLimitRequests = requests;
       ipLimitWindowSeconds = windowSeconds;
@@ -168,7 +174,7 @@ public final class Records {
     public TenantPolicy build() {
       return new TenantPolicy(tenantId, system, apiAccessEnabled, acceptsApiKeyHeader, acceptsBearer,
           ipLimitRequests, ipLimitWindowSeconds, failureGuardBlocksValidKeys, serviceAccountsIssueTokens,
-          tokensForAnyone, tokenResources, routes);
+          tokensForAnyone, tokenResources, routes, exactRateLimits);
     }
   }
 }

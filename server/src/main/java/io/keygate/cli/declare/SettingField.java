@@ -306,6 +306,23 @@ enum SettingField {
     @Override void copy(TenantSettings from, TenantSettings.Builder to) {
       to.setRoutes(from.getRoutes());
     }
+  },
+  EXACT_RATE_LIMITS("exact_rate_limits") {
+    @Override void read(YamlValue v, TenantSettings.Builder s) {
+      s.setExactRateLimits(v.bool());
+    }
+
+    @Override boolean isSet(TenantSettings s) {
+      return s.hasExactRateLimits();
+    }
+
+    @Override String show(TenantSettings s) {
+      return String.valueOf(s.getExactRateLimits());
+    }
+
+    @Override void copy(TenantSettings from, TenantSettings.Builder to) {
+      to.setExactRateLimits(from.getExactRateLimits());
+    }
   };
 
   /** The keys, in the proto's order. */

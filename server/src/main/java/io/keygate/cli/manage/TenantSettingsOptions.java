@@ -66,6 +66,11 @@ public final class TenantSettingsOptions {
           + " tenant's valid keys too.")
   Boolean guardBlocksValidKeys;
 
+  @Option(names = "--exact-rate-limits", arity = "1", paramLabel = "true|false",
+      description = "Whether the tenant's rate limits are counted request by request in Redis (else leased in"
+          + " slices; neither over-admits).")
+  Boolean exactRateLimits;
+
   @Option(names = "--token-issuers", paramLabel = "WHO",
       description = "Who creates keys and tokens: users-and-admin-service-accounts or users-only.")
   String tokenIssuers;
@@ -126,6 +131,9 @@ public final class TenantSettingsOptions {
     }
     if (guardBlocksValidKeys != null) {
       s.setAuthFailureGuardBlocksValidKeys(guardBlocksValidKeys);
+    }
+    if (exactRateLimits != null) {
+      s.setExactRateLimits(exactRateLimits);
     }
     if (tokenIssuers != null) {
       s.setTokenIssuers(flags.enumValue("--token-issuers", tokenIssuers, TokenIssuers.values()));

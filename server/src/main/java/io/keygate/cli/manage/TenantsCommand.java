@@ -47,6 +47,7 @@ public final class TenantsCommand {
         .row("token management resources", Render.list(s.getTokenManagementResources().getValuesList()))
         .row("routes", s.getRoutes().isEmpty() ? "the deployment's"
             : RouteTable.parseTenant(s.getRoutes()).routes().size() + " routes of its own")
+        .row("exact rate limits", s.getExactRateLimits())
         .row("created", Render.time(tenant.hasCreateTime(), tenant.getCreateTime()))
         .row("updated", Render.time(tenant.hasUpdateTime(), tenant.getUpdateTime()));
   }

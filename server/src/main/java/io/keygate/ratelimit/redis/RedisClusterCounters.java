@@ -18,6 +18,8 @@ import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * request over one limit uses up allowance of the other — the limits err on the strict side.
  * Same fail-fast settings as {@link RedisCounters}; the topology is refreshed on errors.
  */
-public final class RedisClusterCounters implements Counters {
+public final class RedisClusterCounters implements Counters, ScriptRunner {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterCounters.class);
   private static final long RETRY_CONNECT_MILLIS = 1000;
+  private static final LuaScript WINDOW_SCRIPT = LuaScript.load("sliding_window.lua");
 
   private final RedisClusterClient client;
   private final Duration timeout;
@@ -96,22 +99,11 @@ public final class RedisClusterCounters implements Counters {
       replies.add(redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {keys[i]}, args[3 * i], args[3 * i + 1],
           args[3 * i + 2]));
     }
-    List<LimitStatus> out = new ArrayList<>(limits.size());
-    boolean refused = false;
     List<List<Long>> results = new ArrayList<>();
     for (int i = 0; i < limits.size(); i++) {
-      List<Long> reply = await(replies.get(i), keys[i], args, i);
-      results.add(reply);
-      refused |= reply.get(0) == 1L;
+      results.add(await(replies.get(i), keys[i], args, i));
     }
-    for (int i = 0; i < limits.size(); i++) {
-      List<Long> reply = results.get(i);
-      long total = reply.get(1);
-      boolean countedHere = reply.get(0) == 0L;
-      // A counter that counted the request while another refused it reports its true total.
-      out.add(LimitStatus.of(limits.get(i), refused && countedHere ? total - 1 : total, reply.get(2), refused));
-    }
-    return out;
+    return statuses(limits, results);
   }
 
   private List<Long> await(RedisFuture<List<Long>> future, String key, String[] args, int i) {
@@ -130,6 +122,57 @@ public final class RedisClusterCounters implements Counters {
       Thread.currentThread().interrupt();
       throw RedisCounters.unavailable(e);
     }
+  }
+
+  /**
+   * {@link #count} without blocking: one asynchronous EVALSHA per counter, all sent at once. Null until a
+   * first connection exists ({@link #count} connects).
+   */
+  @Override
+  public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
+    StatefulRedisClusterConnection<String, String> c = connection;
+    if (c == null) {
+      return null;
+    }
+    String[] keys = RedisCounters.keys(limits);
+    String[] args = RedisCounters.args(limits);
+    List<CompletableFuture<List<Long>>> replies = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      replies.add(RedisCounters.evalAsync(c.async(), WINDOW_SCRIPT, new String[] {keys[i]}, new String[] {
+          args[3 * i], args[3 * i + 1], args[3 * i + 2]}).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+      List<List<Long>> results = new ArrayList<>(limits.size());
+      replies.forEach(r -> results.add(r.join()));
+      return statuses(limits, results);
+    });
+  }
+
+  private static List<LimitStatus> statuses(List<LimitSpec> limits, List<List<Long>> results) {
+    boolean refused = false;
+    for (List<Long> reply : results) {
+      refused |= reply.get(0) == 1L;
+    }
+    List<LimitStatus> out = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      List<Long> reply = results.get(i);
+      boolean countedHere = reply.get(0) == 0L;
+      // A counter that counted the request while another refused it reports its true total.
+      out.add(LimitStatus.of(limits.get(i), refused && countedHere ? reply.get(1) - 1 : reply.get(1), reply.get(2),
+          refused));
+    }
+    return out;
+  }
+
+  @Override
+  public CompletionStage<List<Long>> eval(LuaScript script, String key, String... args) {
+    StatefulRedisClusterConnection<String, String> c = connection;
+    if (c == null) {
+      CompletableFuture.runAsync(this::connection);
+      return CompletableFuture.failedStage(new KeygateException(KeygateException.Kind.UNAVAILABLE,
+          "Redis rate-limit store unavailable: not connected to the cluster yet"));
+    }
+    return RedisCounters.evalAsync(c.async(), script, new String[] {key}, args);
   }
 
   @Override

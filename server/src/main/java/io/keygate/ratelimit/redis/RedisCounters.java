@@ -13,6 +13,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * back). Errors surface as {@link KeygateException} UNAVAILABLE; the
  * caller decides between fail-open and fail-closed.
  */
-public final class RedisCounters implements Counters {
+public final class RedisCounters implements Counters, ScriptRunner {
   static final String SCRIPT = loadScript();
   private static final String PREFIX = "keygate:rl:";
 
@@ -112,7 +113,29 @@ public final class RedisCounters implements Counters {
     });
   }
 
-  private static Throwable cause(Throwable e) {
+  @Override
+  public CompletionStage<List<Long>> eval(LuaScript script, String key, String... args) {
+    StatefulRedisConnection<String, String> redis = connection;
+    if (redis == null) {
+      CompletableFuture.runAsync(this::connection);
+      return CompletableFuture.failedStage(new KeygateException(KeygateException.Kind.UNAVAILABLE,
+          "Redis rate-limit store unavailable: not connected to " + uri.getHost() + ":" + uri.getPort() + " yet"));
+    }
+    return evalAsync(redis.async(), script, new String[] {key}, args);
+  }
+
+  /** EVALSHA, loading the script when Redis answers NOSCRIPT; failures as UNAVAILABLE. */
+  static CompletionStage<List<Long>> evalAsync(RedisScriptingAsyncCommands<String, String> async, LuaScript script,
+      String[] keys, String[] args) {
+    return async.<List<Long>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
+        .exceptionallyCompose(e -> cause(e) instanceof RedisNoScriptException
+            ? async.scriptLoad(script.text()).thenCompose(
+                loaded -> async.<List<Long>>evalsha(loaded, ScriptOutputType.MULTI, keys, args))
+            : CompletableFuture.failedStage(e))
+        .exceptionallyCompose(e -> CompletableFuture.failedStage(unavailable(cause(e))));
+  }
+
+  static Throwable cause(Throwable e) {
     return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 

@@ -25,7 +25,7 @@ public final class PgCredentialStore implements CredentialStore {
       + " te.id as tenant_id, te.is_system, te.api_access_enabled, te.accepted_credentials, te.ip_limit_requests,"
       + " te.ip_limit_window_seconds, te.key_limit_per_minute, te.key_limit_mode, te.default_permissions,"
       + " te.permission_source, te.auth_failure_guard_blocks_valid_keys, te.token_issuers, te.token_owners,"
-      + " te.token_management_resources, te.routes,"
+      + " te.token_management_resources, te.routes, te.exact_rate_limits,"
       + " kr.id as kr_id, kr.name as kr_name, kr.permissions as kr_permissions,"
       + " pr.id as pr_id, pr.name as pr_name, pr.permissions as pr_permissions,"
       + " (select seq from change_clock) as version"
@@ -72,7 +72,8 @@ public final class PgCredentialStore implements CredentialStore {
         rs.getString("token_issuers").equals("users_and_admin_service_accounts"),
         rs.getString("token_owners").equals("any_covered"),
         Set.copyOf(Sql.textArray(rs, "token_management_resources")),
-        routes == null ? null : RouteTable.parseTenant(routes));
+        routes == null ? null : RouteTable.parseTenant(routes),
+        rs.getBoolean("exact_rate_limits"));
     Long keyLimit = rs.getObject("rate_limit_per_minute", Long.class);
     String keyMode = rs.getString("rate_limit_mode");
     Grant grant = Grant.of(rs.getString("permission_source").equals("principal_role"), role(rs, "kr"),

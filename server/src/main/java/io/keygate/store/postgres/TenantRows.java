@@ -25,14 +25,14 @@ public final class TenantRows {
       + " ip_limit_requests, ip_limit_window_seconds, key_limit_per_minute, key_limit_mode, default_permissions,"
       + " permission_source, max_active_tokens_per_principal, max_token_lifetime_amount, max_token_lifetime_unit,"
       + " personal_keys_tenant_wide_only, auth_failure_guard_blocks_valid_keys, token_issuers, token_owners,"
-      + " token_management_resources, routes, created_at, updated_at";
+      + " token_management_resources, routes, exact_rate_limits, created_at, updated_at";
 
   private TenantRows() {}
 
   public static void insert(Connection c, String id, String name, boolean system, TenantSettings s)
       throws SQLException {
     Sql.update(c, "insert into tenants (" + COLUMNS.replace(", created_at, updated_at", "") + ")"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, name, system, s.getApiAccessEnabled(), lower(s.getAcceptedCredentials().name(), "ACCEPTED_CREDENTIALS_"),
         s.getIpLimitRequests(), (int) s.getIpLimitWindow().getSeconds(), s.getKeyLimitPerMinute(),
         lower(s.getKeyLimitMode().name(), "RATE_LIMIT_MODE_"), s.getDefaultPermissions().getValuesList(),
@@ -40,7 +40,7 @@ public final class TenantRows {
         s.getMaxTokenLifetime().getAmount(), Expirations.unitName(s.getMaxTokenLifetime().getUnit()),
         s.getPersonalKeysTenantWideOnly(), s.getAuthFailureGuardBlocksValidKeys(),
         lower(s.getTokenIssuers().name(), "TOKEN_ISSUERS_"), lower(s.getTokenOwners().name(), "TOKEN_OWNERS_"),
-        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()));
+        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()), s.getExactRateLimits());
   }
 
   public static void update(Connection c, String id, String name, TenantSettings s) throws SQLException {
@@ -49,7 +49,7 @@ public final class TenantRows {
         + " default_permissions = ?, permission_source = ?, max_active_tokens_per_principal = ?,"
         + " max_token_lifetime_amount = ?, max_token_lifetime_unit = ?, personal_keys_tenant_wide_only = ?,"
         + " auth_failure_guard_blocks_valid_keys = ?, token_issuers = ?, token_owners = ?,"
-        + " token_management_resources = ?, routes = ?, updated_at = now() where id = ?",
+        + " token_management_resources = ?, routes = ?, exact_rate_limits = ?, updated_at = now() where id = ?",
         name, s.getApiAccessEnabled(), lower(s.getAcceptedCredentials().name(), "ACCEPTED_CREDENTIALS_"),
         s.getIpLimitRequests(), (int) s.getIpLimitWindow().getSeconds(), s.getKeyLimitPerMinute(),
         lower(s.getKeyLimitMode().name(), "RATE_LIMIT_MODE_"), s.getDefaultPermissions().getValuesList(),
@@ -57,7 +57,7 @@ public final class TenantRows {
         s.getMaxTokenLifetime().getAmount(), Expirations.unitName(s.getMaxTokenLifetime().getUnit()),
         s.getPersonalKeysTenantWideOnly(), s.getAuthFailureGuardBlocksValidKeys(),
         lower(s.getTokenIssuers().name(), "TOKEN_ISSUERS_"), lower(s.getTokenOwners().name(), "TOKEN_OWNERS_"),
-        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()), id);
+        s.getTokenManagementResources().getValuesList(), Sql.nullIfEmpty(s.getRoutes()), s.getExactRateLimits(), id);
   }
 
   public static Optional<Tenant> find(Connection c, String id) throws SQLException {
@@ -108,6 +108,7 @@ public final class TenantRows {
         .setTokenManagementResources(StringList.newBuilder().addAllValues(Sql.textArray(rs,
             "token_management_resources")))
         .setRoutes(Objects.requireNonNullElse(rs.getString("routes"), ""))
+        .setExactRateLimits(rs.getBoolean("exact_rate_limits"))
         .build();
     return Tenant.newBuilder()
         .setId(rs.getString("id"))
