@@ -59,7 +59,7 @@ import io.keygate.transport.grpc.MessageGuard;
 import io.keygate.telemetry.GrpcServerMetrics;
 import io.keygate.telemetry.Health;
 import io.keygate.telemetry.Metrics;
-import io.keygate.telemetry.ObservedCounters;
+import io.keygate.telemetry.ObservedRedis;
 import io.keygate.telemetry.ObservedDecisions;
 import io.keygate.telemetry.ObservedStore;
 import io.keygate.telemetry.PoolMetrics;
@@ -195,8 +195,7 @@ public final class KeygateServer implements AutoCloseable {
     // While tracing is on, the decision's trace context follows it to the pool (lookups) and back.
     Executor decisionPool = tracing.propagating(executor);
     RateLimitConfig limits = hot.rateLimits();
-    Counters shared = counters(limits, clock);
-    this.counters = limits.redis() ? new ObservedCounters(shared, tracing, metrics.registry()) : shared;
+    this.counters = counters(limits, clock, limits.redis() ? new ObservedRedis(tracing, metrics.registry()) : null);
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
         Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), decisionPool);
     Authorizer authorizer = new Authorizer(cache != null ? cache : store, format, clock, routes, limiter,
@@ -480,7 +479,8 @@ public final class KeygateServer implements AutoCloseable {
     return limiter;
   }
 
-  private static Counters counters(RateLimitConfig settings, Clock clock) {
+  /** In process, or leased from Redis (its round trips observed by {@code redis}). */
+  private static Counters counters(RateLimitConfig settings, Clock clock, ObservedRedis redis) {
     if (!settings.redis()) {
       return new LocalCounters(clock, LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000));
     }
@@ -496,22 +496,22 @@ public final class KeygateServer implements AutoCloseable {
     // Leased by default: most decisions are spent from a local slice; exact tenants count per request.
     if (settings.redisCluster()) {
       RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
-      return leased(new RedisLeases(exact), exact, maxCounters);
+      return leased(new RedisLeases(exact), exact, maxCounters, redis);
     }
     if (uris.size() != 1) {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
     RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
-    return leased(new RedisLeases(exact), exact, maxCounters);
+    return leased(new RedisLeases(exact), exact, maxCounters, redis);
   }
 
   /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */
-  private static Counters leased(RedisLeases leases, Counters exact, int maxCounters) {
+  private static Counters leased(RedisLeases leases, Counters exact, int maxCounters, ObservedRedis redis) {
     long start = System.nanoTime();
     int warmed = leases.warmUp(WARM_UP_CALLS, java.time.Duration.ofSeconds(1));
     LOG.info("Redis rate-limit path warmed: {} read-only leases in {} ms", warmed,
         (System.nanoTime() - start) / 1_000_000);
-    return new LeasedCounters(leases, exact, maxCounters, System::nanoTime);
+    return new LeasedCounters(redis.leases(leases), redis.exact(exact), maxCounters, System::nanoTime);
   }
 
   public void awaitTermination() throws InterruptedException {
