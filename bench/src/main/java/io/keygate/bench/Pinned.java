@@ -1,7 +1,6 @@
 package io.keygate.bench;
 
 import com.google.protobuf.MessageLite;
-import io.keygate.v1.AuthorizeRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -60,17 +59,14 @@ final class Pinned {
     List<Served> pinned = List.of(noopDirect, noopPool, keygate);
     pinned.forEach(served -> pin(served.process.pid(), "0"));
     try {
-      double directCeiling = compare(noopDirect, noopPool, keygate, keygateMetrics, key);
-      latency(noopDirect, keygate, key, directCeiling);
+      compare(noopDirect, noopPool, keygate, keygateMetrics, key);
     } finally {
       String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
       pinned.forEach(served -> pin(served.process.pid(), all)); // the other measurements use every core
     }
   }
 
-  /** The throughput rows; returns the direct no-op's Authorize ceiling. */
-  private double compare(Served noopDirect, Served noopPool, Served keygate, int keygateMetrics, String key) {
-    double authorizeCeiling = 0;
+  private void compare(Served noopDirect, Served noopPool, Served keygate, int keygateMetrics, String key) {
     Path authorize = frame("authorize.h2", Load.authorizeRequest(key, "198.51.100.4"));
     Path check = frame("check.h2", Load.checkRequest(key, "198.51.100.5"));
     int rounds = plan.quick() ? 1 : 3;
@@ -99,9 +95,6 @@ final class Pinned {
         directBest = Math.max(directBest, direct.perSecond());
         poolBest = Math.max(poolBest, pool.perSecond());
       }
-      if (rpc.equals("Authorize")) {
-        authorizeCeiling = directBest;
-      }
       double ratio = median(ratios);
       double target = rpc.equals("Authorize") ? 0.75 : 0.6;
       String how = "server on 1 core, h2load on the other, 2 conn × 64 streams; median of " + rounds + " rounds";
@@ -110,33 +103,6 @@ final class Pinned {
           "≥ " + target + "×", ratio >= target);
       report.add("1 throughput (pinned)", rpc + ", the no-op on a thread pool vs on the direct executor",
           Report.f0(poolBest) + "/s", Report.f0(directBest) + "/s", Report.f2(median(poolRatios)) + "×", "", true);
-    }
-    return authorizeCeiling;
-  }
-
-  /**
-   * 2. Added latency on separate cores: the bench's own open-loop generator (latency from each call's
-   * scheduled time) moved to core 1 for it, the servers on core 0, at half the direct no-op's ceiling.
-   */
-  private void latency(Served noopDirect, Served keygate, String key, double directCeiling) {
-    long self = ProcessHandle.current().pid();
-    pin(self, "1");
-    try {
-      AuthorizeRequest request = Load.authorizeRequest(key, "198.51.100.6");
-      double rate = directCeiling / 2;
-      Load.Latency base = Load.openLoop(Load.authorize(noopDirect.channels(Bench.CONNECTIONS), lane -> request),
-          Bench.CONNECTIONS, rate, plan.warmup(), plan.measure(), 4096);
-      Load.Latency latency = Load.openLoop(Load.authorize(keygate.channels(Bench.CONNECTIONS), lane -> request),
-          Bench.CONNECTIONS, rate, plan.warmup(), plan.measure(), 4096);
-      double p99 = latency.micros(99) - base.micros(99);
-      report.add("2 added latency (pinned)", "Authorize, in-process limiter, open loop " + Report.f0(rate)
-          + "/s (half the direct no-op's ceiling): p50 / p99 / p99.9", Throughputs.percentiles(latency),
-          Throughputs.percentiles(base), String.format("+%s / +%s / +%s µs vs the direct no-op",
-              Report.f0(latency.micros(50) - base.micros(50)), Report.f0(p99),
-              Report.f0(latency.micros(99.9) - base.micros(99.9))) + Throughputs.skipped(latency),
-          "p99 +≤ 0.5 ms", p99 <= 500);
-    } finally {
-      pin(self, "0-" + (Runtime.getRuntime().availableProcessors() - 1));
     }
   }
 

@@ -88,12 +88,12 @@ final class Throughputs {
         Report.f2(ratio) + "×", "≥ 0.6× (aim 0.75×)", ratio >= 0.6);
   }
 
-  static String percentiles(Load.Latency latency) {
+  private static String percentiles(Load.Latency latency) {
     return String.format("%s / %s / %s µs", Report.f0(latency.micros(50)), Report.f0(latency.micros(99)),
         Report.f0(latency.micros(99.9)));
   }
 
-  static String skipped(Load.Latency latency) {
+  private static String skipped(Load.Latency latency) {
     return latency.skipped() + latency.failed() == 0 ? ""
         : String.format(" (%d not sent: too many outstanding; %d failed)", latency.skipped(), latency.failed());
   }
