@@ -53,6 +53,7 @@ import io.keygate.store.UsageWriter;
 import io.keygate.fleet.ChangeHub;
 import io.keygate.fleet.Edge;
 import io.keygate.fleet.FleetGrpcService;
+import io.keygate.fleet.v1.FleetServiceGrpc;
 import io.keygate.transport.grpc.FleetToken;
 import io.keygate.transport.grpc.Admission;
 import io.keygate.transport.grpc.MessageGuard;
@@ -211,7 +212,8 @@ public final class KeygateServer implements AutoCloseable {
     // what may block — lookups, a Redis client not connected yet — to the pool themselves.
     this.admission = new Admission(executor, CALLS_PER_THREAD * config.executorThreads(), Set.of(
         AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName(),
-        AuthorizationGrpc.getCheckMethod().getFullMethodName()));
+        AuthorizationGrpc.getCheckMethod().getFullMethodName()),
+        Set.of(FleetServiceGrpc.getWatchChangesMethod().getFullMethodName()));
     this.metrics.countShedCalls(admission::shed);
     MessageGuard messages = new MessageGuard();
     GrpcServerMetrics grpcMetrics = new GrpcServerMetrics(metrics.registry());

@@ -24,17 +24,21 @@ import java.util.concurrent.atomic.LongAdder;
  * to it); a call beyond that is refused at once with RESOURCE_EXHAUSTED, on the transport thread,
  * instead of queueing behind work that cannot start. So a stuck database or a burst turns into fast,
  * retryable refusals (Envoy applies its {@code status_on_error}), and the pool's queue stays bounded.
+ * Long-lived streams (the central tier's change stream to each edge sidecar) hold no thread and are
+ * open for hours: they are neither counted nor shed, or a central tier could feed only {@code limit}
+ * sidecars.
  */
 public final class Admission implements ServerInterceptor {
   private final Executor pool;
   private final int limit;
   private final Set<String> nonBlocking;
+  private final Set<String> longLived;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LongAdder shed = new LongAdder();
 
   /** Runs calls on {@code pool} and sheds calls beyond {@code limit} in flight. */
   public Admission(Executor pool, int limit) {
-    this(pool, limit, Set.of());
+    this(pool, limit, Set.of(), Set.of());
   }
 
   /**
@@ -43,9 +47,15 @@ public final class Admission implements ServerInterceptor {
    * services: a key in memory is decided without any thread hop).
    */
   public Admission(Executor pool, int limit, Set<String> nonBlocking) {
+    this(pool, limit, nonBlocking, Set.of());
+  }
+
+  /** As above; the methods named in {@code longLived} (full names; streams) are not counted in flight. */
+  public Admission(Executor pool, int limit, Set<String> nonBlocking, Set<String> longLived) {
     this.pool = pool;
     this.limit = limit;
     this.nonBlocking = Set.copyOf(nonBlocking);
+    this.longLived = Set.copyOf(longLived);
   }
 
   /** Counts streams from open to close; register with the server builder. */
@@ -53,6 +63,9 @@ public final class Admission implements ServerInterceptor {
     return new ServerStreamTracer.Factory() {
       @Override
       public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
+        if (longLived.contains(fullMethodName)) {
+          return UNCOUNTED;
+        }
         inFlight.incrementAndGet();
         return new Counted();
       }
@@ -71,16 +84,19 @@ public final class Admission implements ServerInterceptor {
     }
   }
 
+  private static final ServerStreamTracer UNCOUNTED = new ServerStreamTracer() {};
+
   private static final AtomicIntegerFieldUpdater<Counted> CLOSED = AtomicIntegerFieldUpdater.newUpdater(
       Counted.class, "closed");
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    if (inFlight.get() > limit) {
+    String method = call.getMethodDescriptor().getFullMethodName();
+    if (inFlight.get() > limit && !longLived.contains(method)) {
       return refuse(call);
     }
-    if (nonBlocking.contains(call.getMethodDescriptor().getFullMethodName())) {
+    if (nonBlocking.contains(method)) {
       return next.startCall(call, headers);
     }
     return new OnPool<>(call, headers, next, Context.current());

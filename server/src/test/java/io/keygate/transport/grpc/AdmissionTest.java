@@ -51,6 +51,12 @@ class AdmissionTest {
       observer.onNext(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING).build());
       observer.onCompleted();
     }
+
+    /** Answers once and stays open, as a change stream does. */
+    @Override
+    public void watch(HealthCheckRequest request, StreamObserver<HealthCheckResponse> observer) {
+      observer.onNext(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING).build());
+    }
   }
 
   @AfterEach
@@ -116,6 +122,40 @@ class AdmissionTest {
     HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
         .check(HealthCheckRequest.getDefaultInstance());
     assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+  }
+
+  /** A central tier's change streams stay open for hours: they must not use up the limit of calls. */
+  @Test
+  void longLivedStreamsAreNeitherCountedNorShed() throws Exception {
+    Admission admission = new Admission(pool, 1, java.util.Set.of(),
+        java.util.Set.of(HealthGrpc.getWatchMethod().getFullMethodName()));
+    release.countDown();
+    ManagedChannel channel = serve(admission, new Stuck());
+    List<CompletableFuture<HealthCheckResponse>> watching = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      CompletableFuture<HealthCheckResponse> first = new CompletableFuture<>();
+      HealthGrpc.newStub(channel).watch(HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
+        @Override
+        public void onNext(HealthCheckResponse value) {
+          first.complete(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          first.completeExceptionally(t);
+        }
+
+        @Override
+        public void onCompleted() {}
+      });
+      watching.add(first);
+    }
+    for (CompletableFuture<HealthCheckResponse> first : watching) {
+      assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+    assertThat(admission.inFlight()).as("three streams open, none counted").isZero();
+    assertThat(call(channel).get(5, TimeUnit.SECONDS).isOk()).as("a unary call still fits the limit of 1").isTrue();
+    assertThat(admission.shed()).isZero();
   }
 
   @Test
