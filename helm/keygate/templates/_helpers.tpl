@@ -154,6 +154,8 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
 {{- end }}
 - name: KEYGATE_RATE_LIMIT_FAILURE
   value: {{ .Values.rateLimit.failureMode | quote }}
+- name: KEYGATE_RATE_LIMIT_LEASING
+  value: {{ .Values.rateLimit.leasing | quote }}
 - name: KEYGATE_AUTH_FAILURE_LIMIT
   value: {{ .Values.rateLimit.authFailureLimit | quote }}
 - name: KEYGATE_AUTH_FAILURE_WINDOW_SECONDS

@@ -46,7 +46,7 @@ final class Throughputs {
       }
       String load = Bench.CONNECTIONS + " conn × " + Bench.STREAMS_PER_CONNECTION + " streams";
       throughputRow(rpc, "in-process limiter", load, inProcess, base);
-      throughputRow(rpc, "Redis limiter", load, shared, base);
+      throughputRow(rpc, "Redis limiter (leased)", load, shared, base);
       // Round trips: what the sidecar sends (EVALSHA, and SCRIPT LOAD after a restart). INFO
       // commandstats also counts the commands the script runs inside Redis; shown beside.
       long sent = delta(before, after, "evalsha") + delta(before, after, "eval") + delta(before, after, "script");
@@ -68,7 +68,8 @@ final class Throughputs {
           Bench.CONNECTIONS, rate, plan.warmup(), plan.measure(), 4096);
       double p99 = latency.micros(99) - base.micros(99);
       double p999 = latency.micros(99.9) - base.micros(99.9);
-      report.add("2 added latency", "Authorize, " + (served == local ? "in-process" : "Redis") + " limiter, open loop "
+      String limiter = served == local ? "in-process limiter" : "Redis limiter (leased)";
+      report.add("2 added latency", "Authorize, " + limiter + ", open loop "
           + Report.f0(rate) + "/s: p50 / p99 / p99.9", percentiles(latency), percentiles(base),
           String.format("+%s / +%s / +%s µs", Report.f0(latency.micros(50) - base.micros(50)), Report.f0(p99),
               Report.f0(p999)) + skipped(latency), "p99 +≤ 1 ms, p99.9 +≤ 5 ms", p99 <= 1000 && p999 <= 5000);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The CI smoke run of the benchmark set ({@code --quick}): every measurement runs against real
  * sidecar processes and prints a figure. Speed targets are not asserted here (a shared CI machine
  * says nothing about them; docs/performance.md has the figures) — only what is exact whatever the
- * machine: every section measured, one Redis round trip per call, and the invalid-key flood costing
+ * machine: every section measured, at most one Redis round trip per call, and the invalid-key flood costing
  * at most one lookup per distinct secret and none on a repeat, and the fleet's PostgreSQL connections
  * independent of its sidecars.
  */

@@ -8,6 +8,7 @@ import java.util.Map;
  * see {@link Settings} for each.
  *
  * @param redisUrl empty: counted in-process, for a single sidecar
+ * @param leasing with Redis: spend leased slices in the sidecar (true) or count every request in Redis
  * @param failOpen when Redis fails: count in-process (true) or deny with 503 (false)
  */
 public record RateLimitConfig(
@@ -16,6 +17,7 @@ public record RateLimitConfig(
     String redisPassword,
     Duration redisTimeout,
     int redisMaxQueued,
+    boolean leasing,
     boolean failOpen,
     long authFailureLimit,
     Duration authFailureWindow,
@@ -28,6 +30,7 @@ public record RateLimitConfig(
         Settings.REDIS_PASSWORD.from(env),
         Settings.REDIS_TIMEOUT.from(env),
         Settings.REDIS_MAX_QUEUED.from(env),
+        Settings.RATE_LIMIT_LEASING.from(env),
         Settings.RATE_LIMIT_FAILURE.from(env).equals("open"),
         Settings.AUTH_FAILURE_LIMIT.from(env),
         Settings.AUTH_FAILURE_WINDOW.from(env),
@@ -41,7 +44,7 @@ public record RateLimitConfig(
   @Override
   public String toString() {
     String backend = redis() ? (redisCluster ? "cluster" : "standalone") : "in-process";
-    return "RateLimitConfig[redis=" + backend + ", failOpen=" + failOpen
+    return "RateLimitConfig[redis=" + backend + (redis() ? ", leasing=" + leasing : "") + ", failOpen=" + failOpen
         + ", authFailureLimit=" + authFailureLimit + "/" + authFailureWindow.toSeconds() + "s, flaggedLookups="
         + flaggedLookupsPerMinute + "/min]";
   }

@@ -495,16 +495,17 @@ public final class KeygateServer implements AutoCloseable {
       uris.add(uri);
     }
     int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
-    // Leased by default: most decisions are spent from a local slice; exact tenants count per request.
+    // Leased (KEYGATE_RATE_LIMIT_LEASING): most decisions spent from a local slice, exact tenants counted per
+    // request; otherwise every request counted in Redis.
     if (settings.redisCluster()) {
       RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
-      return leased(new RedisLeases(exact), exact, maxCounters, redis);
+      return settings.leasing() ? leased(new RedisLeases(exact), exact, maxCounters, redis) : redis.exact(exact);
     }
     if (uris.size() != 1) {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
     RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
-    return leased(new RedisLeases(exact), exact, maxCounters, redis);
+    return settings.leasing() ? leased(new RedisLeases(exact), exact, maxCounters, redis) : redis.exact(exact);
   }
 
   /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */

@@ -58,7 +58,7 @@ class RedisClusterRateLimitIT {
         .collect(Collectors.joining(","));
     String db = TestPostgres.newDatabase();
     Map<String, String> settings = Map.of("KEYGATE_REDIS_MODE", "cluster", "KEYGATE_REDIS_URL", seeds,
-        "KEYGATE_REDIS_TIMEOUT_MS", "5000");
+        "KEYGATE_REDIS_TIMEOUT_MS", "5000", "KEYGATE_RATE_LIMIT_LEASING", "true");
     a = FLEET.keygate(db, settings);
     b = FLEET.keygate(db, settings);
     CreateTenantResponse tenant = a.newTenant("cluster");

@@ -117,7 +117,7 @@ class RedisRateLimitIT {
     // request counted in Redis (a timed-out one is counted locally, by the failure mode). The outage
     // test below shows that a dead Redis is still noticed at once: the connection drops.
     return TestKeygate.start(db, Map.of("KEYGATE_REDIS_URL", redis.url(), "KEYGATE_RATE_LIMIT_FAILURE",
-        failOpen ? "open" : "closed", "KEYGATE_REDIS_TIMEOUT_MS", "5000"));
+        failOpen ? "open" : "closed", "KEYGATE_REDIS_TIMEOUT_MS", "5000", "KEYGATE_RATE_LIMIT_LEASING", "true"));
   }
 
   @Test
