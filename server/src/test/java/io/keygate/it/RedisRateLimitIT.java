@@ -266,10 +266,10 @@ class RedisRateLimitIT {
     long innerCalls = inner.values().stream().mapToLong(Long::longValue).sum();
     LOG.info("1,000 allowed Authorize calls, leased: {} EVALSHA sent to Redis (+ {} commands inside the scripts:"
         + " {}); Redis CPU {} µs", evalsha, innerCalls, inner, micros.getOrDefault("evalsha", 0L));
-    assertThat(sent.keySet()).as("commands sent to Redis").isSubsetOf(List.of("evalsha", "time", "hgetall",
-        "hincrby", "hdel", "pexpire"));
-    assertThat(evalsha).as("script calls for 1,000 decisions (1 per decision unleased)").isPositive()
-        .isLessThanOrEqualTo(50);
+    // SCRIPT: a script reloaded after NOSCRIPT, when an earlier test restarted Redis (tests run in any order).
+    assertThat(sent.keySet()).as("commands sent to Redis").isSubsetOf(List.of("evalsha", "script", "time",
+        "hgetall", "hincrby", "hdel", "pexpire"));
+    assertThat(evalsha + sent.getOrDefault("script", 0L)).as("sent for 1,000 decisions").isBetween(1L, 50L);
     // The cost: Authorize on the Redis sidecar against the in-process one, interleaved, same key.
     long redisNanos = 0;
     long localNanos = 0;
