@@ -58,7 +58,7 @@ class RedisClusterRateLimitIT {
         .collect(Collectors.joining(","));
     String db = TestPostgres.newDatabase();
     Map<String, String> settings = Map.of("KEYGATE_REDIS_MODE", "cluster", "KEYGATE_REDIS_URL", seeds,
-        "KEYGATE_REDIS_TIMEOUT_MS", "5000", "KEYGATE_RATE_LIMIT_LEASING", "true");
+        "KEYGATE_REDIS_TIMEOUT_MS", "5000");
     a = FLEET.keygate(db, settings);
     b = FLEET.keygate(db, settings);
     CreateTenantResponse tenant = a.newTenant("cluster");
@@ -80,7 +80,7 @@ class RedisClusterRateLimitIT {
     }
   }
 
-  /** Leased (the default): the limit holds exactly, each sidecar offered more than the limit. */
+  /** Counted exactly (the default): the limit holds, each sidecar offered more than the limit. */
   @Test
   void keyLimitIsExactAcrossSidecarsOnACluster() throws Exception {
     String secret = a.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(roleId)
