@@ -52,6 +52,7 @@ public final class LeasedCounters implements Counters {
   static final long SNAPSHOT_MILLIS = 1000;
   /** Rounds of leasing one request may wait for before it is refused (permits taken by others meanwhile). */
   private static final int ROUNDS = 3;
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final LeaseStore store;
   private final Counters exact;
@@ -126,25 +127,22 @@ public final class LeasedCounters implements Counters {
     int n = limits.size();
     State[] state = new State[n];
     List<Integer> lacking = new ArrayList<>(0);
-    long now = nanoTime.getAsLong();
     boolean margin = false;
     List<Integer> leftovers = new ArrayList<>(0);
     synchronized (this) {
+      // Read under the lock: never earlier than a time another request stored in a State (its creation's).
+      long now = nanoTime.getAsLong();
       boolean refused = false;
       for (int i = 0; i < n; i++) {
         LimitSpec spec = limits.get(i);
         State s = states.get(new Key(spec.counter(), spec.windowMillis()), k -> new State(now));
         state[i] = s;
-        boolean full = s.exhaustedUntilNanos - now > 0;
+        boolean full = full(spec, s, now);
         if (full && !spec.informational()) {
           refused = true;
-        } else if (spec.peek()) {
-          if (now - s.readNanos > SNAPSHOT_MILLIS * 1_000_000) {
-            lacking.add(i);
-          }
-        } else if (!full && !(s.permits > 0 && s.bucketEndNanos - now > 0)) {
+        } else if (lacks(spec, s, now)) {
           lacking.add(i);
-          boolean inMargin = s.bucketEndNanos - now <= 0 && s.storeBucketEndNanos - now > 0;
+          boolean inMargin = !spec.peek() && s.bucketEndNanos - now <= 0 && s.storeBucketEndNanos - now > 0;
           margin |= inMargin;
           if (inMargin && s.permits > 0) {
             leftovers.add(i);
@@ -161,7 +159,7 @@ public final class LeasedCounters implements Counters {
       CompletableFuture<?>[] returns = new CompletableFuture<?>[leftovers.size()];
       for (int j = 0; j < returns.length; j++) {
         int i = leftovers.get(j);
-        returns[j] = lease(limits.get(i), state[i], now, true);
+        returns[j] = lease(limits.get(i), state[i], true);
       }
       return CompletableFuture.allOf(returns).thenCompose(done -> attempt(limits, round + 1));
     }
@@ -173,9 +171,31 @@ public final class LeasedCounters implements Counters {
     CompletableFuture<?>[] leases = new CompletableFuture<?>[lacking.size()];
     for (int j = 0; j < leases.length; j++) {
       int i = lacking.get(j);
-      leases[j] = lease(limits.get(i), state[i], now, false);
+      leases[j] = lease(limits.get(i), state[i], false);
     }
     return CompletableFuture.allOf(leases).thenCompose(done -> attempt(limits, round + 1));
+  }
+
+  /** Whether {@code s} holds a permit it may spend now. */
+  private static boolean holds(State s, long now) {
+    return s.permits > 0 && s.bucketEndNanos - now > 0;
+  }
+
+  /**
+   * Whether the counter is known full for a request now: refused here (an informational limit: not counted).
+   * Permits this sidecar holds were counted in the store when leased, so they are spent whatever it says of
+   * the rest; a peek reads the store's count, and holds none.
+   */
+  private static boolean full(LimitSpec spec, State s, long now) {
+    return s.exhaustedUntilNanos - now > 0 && (spec.peek() || !holds(s, now));
+  }
+
+  /** Whether a request needs a lease of the counter first: no permit to spend, or (a peek) no fresh reading. */
+  private static boolean lacks(LimitSpec spec, State s, long now) {
+    if (full(spec, s, now)) {
+      return false;
+    }
+    return spec.peek() ? now - s.readNanos > SNAPSHOT_MILLIS * 1_000_000 : !holds(s, now);
   }
 
   /** Consumes a permit of every counted limit when {@code admit}; the statuses either way. Under the lock. */
@@ -184,30 +204,42 @@ public final class LeasedCounters implements Counters {
     for (int i = 0; i < out.length; i++) {
       LimitSpec spec = limits.get(i);
       State s = state[i];
-      boolean counted = admit && !spec.peek() && s.permits > 0 && s.bucketEndNanos - now > 0;
-      if (counted) {
+      if (admit && !spec.peek() && holds(s, now)) {
         s.permits--;
         s.usedOfLastGrant++;
         s.spentInBucket++;
       }
-      // What was admitted so far: the store's count less this sidecar's unspent reservation.
-      long total = spec.peek() ? s.total : s.total - s.permits;
+      // What was admitted so far: the store's count less the permits this sidecar could still spend.
+      long total = spec.peek() || !holds(s, now) ? s.total : s.total - s.permits;
+      if (!admit && !spec.informational() && full(spec, s, now)) {
+        total = Math.max(total, spec.limit()); // the limit that refused the request denies it
+      }
       long reset = Math.max(0, s.resetMillis - (now - s.readNanos) / 1_000_000);
       out[i] = LimitStatus.of(spec, total, reset, !admit);
     }
     return Arrays.asList(out);
   }
 
-  /** One lease request for {@code s}, shared by every request that needs it meanwhile. */
-  private CompletableFuture<Void> lease(LimitSpec spec, State s, long now, boolean returnOnly) {
+  /**
+   * One lease request for {@code s}, shared by every request that needs it meanwhile; none when what it was
+   * for is done already (another request's lease answered since this one found the counter lacking), so a
+   * sidecar never leases more of a counter it can still spend.
+   */
+  private CompletableFuture<Void> lease(LimitSpec spec, State s, boolean returnOnly) {
     long want;
     long returned;
     long returnedBucket;
+    long sent;
+    CompletableFuture<Void> leasing;
     synchronized (this) {
       if (s.leasing != null) {
         return s.leasing;
       }
+      long now = nanoTime.getAsLong();
       boolean ended = s.bucketEndNanos - now <= 0;
+      if (returnOnly ? !(ended && s.permits > 0) : !lacks(spec, s, now)) {
+        return DONE;
+      }
       // Twice what the last slice served: doubles while demand outruns it, shrinks when it lapses unused;
       // in a bucket right after a busy one, what that one spent and a quarter more.
       long bucketNanos = Math.max(1, (spec.windowMillis() + 59) / 60) * 1_000_000;
@@ -219,10 +251,10 @@ public final class LeasedCounters implements Counters {
       if (returned > 0) {
         s.permits = 0;
       }
-      s.leasing = new CompletableFuture<>();
+      leasing = new CompletableFuture<>();
+      s.leasing = leasing;
+      sent = now;
     }
-    CompletableFuture<Void> leasing = s.leasing;
-    long sent = nanoTime.getAsLong();
     store.lease(spec, want, returned, returnedBucket).whenComplete((grant, error) -> {
       synchronized (this) {
         s.leasing = null;
