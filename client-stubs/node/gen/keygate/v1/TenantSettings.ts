@@ -98,10 +98,10 @@ export interface TenantSettings {
   'routes'?: (string);
   /**
    * How the tenant's rate limits (per IP and per key) are counted when the deployment shares them
-   * in Redis with leasing on (KEYGATE_RATE_LIMIT_LEASING; off by default, when every request is
-   * counted in Redis whatever this says). False (the default): leased — each sidecar spends slices of
-   * the allowance it reserved in Redis, so most decisions touch no shared store; the bench measured 1–2
-   * admissions over a limit this way (docs/rate-limiting.md). Near the limit a
+   * in Redis (with the deployment's KEYGATE_RATE_LIMIT_LEASING off, every request is counted in
+   * Redis whatever this says). False (the default): leased — each sidecar spends slices of the
+   * allowance it reserved in Redis, so most decisions touch no shared store and the fleet still never
+   * admits more than a limit in any window of its length; the price is allowance: near the limit a
    * request may be refused while another sidecar holds an unused slice (X-RateLimit-Remaining is
    * then low by that much). True: every request is counted in Redis itself, one script call each
    * (docs/rate-limiting.md). Without Redis it changes nothing.
@@ -205,10 +205,10 @@ export interface TenantSettings__Output {
   'routes'?: (string);
   /**
    * How the tenant's rate limits (per IP and per key) are counted when the deployment shares them
-   * in Redis with leasing on (KEYGATE_RATE_LIMIT_LEASING; off by default, when every request is
-   * counted in Redis whatever this says). False (the default): leased — each sidecar spends slices of
-   * the allowance it reserved in Redis, so most decisions touch no shared store; the bench measured 1–2
-   * admissions over a limit this way (docs/rate-limiting.md). Near the limit a
+   * in Redis (with the deployment's KEYGATE_RATE_LIMIT_LEASING off, every request is counted in
+   * Redis whatever this says). False (the default): leased — each sidecar spends slices of the
+   * allowance it reserved in Redis, so most decisions touch no shared store and the fleet still never
+   * admits more than a limit in any window of its length; the price is allowance: near the limit a
    * request may be refused while another sidecar holds an unused slice (X-RateLimit-Remaining is
    * then low by that much). True: every request is counted in Redis itself, one script call each
    * (docs/rate-limiting.md). Without Redis it changes nothing.

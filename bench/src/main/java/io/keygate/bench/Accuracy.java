@@ -38,7 +38,7 @@ final class Accuracy {
   void run() {
     int limit = plan.quick() ? 100 : 200;
     fixture.redisFlush();
-    Map<String, String> env = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl(), "KEYGATE_RATE_LIMIT_LEASING", "true");
+    Map<String, String> env = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl()); // leased, the default
     List<Served> fleet = new ArrayList<>();
     int[] metrics = {Jvm.freePort(), Jvm.freePort(), Jvm.freePort()};
     try {

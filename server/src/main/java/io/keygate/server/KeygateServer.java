@@ -495,8 +495,8 @@ public final class KeygateServer implements AutoCloseable {
       uris.add(uri);
     }
     int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
-    // Leased (KEYGATE_RATE_LIMIT_LEASING): most decisions spent from a local slice, exact tenants counted per
-    // request; otherwise every request counted in Redis.
+    // Leased (KEYGATE_RATE_LIMIT_LEASING, the default): most decisions spent from a local slice, exact tenants
+    // counted per request; otherwise every request counted in Redis.
     if (settings.redisCluster()) {
       RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
       return settings.leasing() ? leased(new RedisLeases(exact), exact, maxCounters, redis) : redis.exact(exact);

@@ -80,7 +80,7 @@ class RedisClusterRateLimitIT {
     }
   }
 
-  /** Counted exactly (the default): the limit holds, each sidecar offered more than the limit. */
+  /** Leased (the default): the limit holds exactly, each sidecar offered more than the limit. */
   @Test
   void keyLimitIsExactAcrossSidecarsOnACluster() throws Exception {
     String secret = a.keys(admin).createApiKey(CreateApiKeyRequest.newBuilder().setName("k").setRoleId(roleId)
