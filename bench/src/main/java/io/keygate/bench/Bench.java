@@ -119,11 +119,14 @@ public final class Bench {
     fixture.createTenant(local);
     String key = fixture.tenantAdminSecret;
     // The Redis sidecar leases (KEYGATE_RATE_LIMIT_LEASING, the default): the mode issue 18 measures.
-    Served redis = start("keygate-redis", Map.of("KEYGATE_REDIS_URL", fixture.redisUrl()), key);
+    int redisMetrics = Jvm.freePort();
+    Served redis = start("keygate-redis", Map.of("KEYGATE_REDIS_URL", fixture.redisUrl(), "KEYGATE_METRICS_ADDRESS",
+        "127.0.0.1:" + redisMetrics), key);
     Served noop = noopLike(local, key);
 
     if (plan.runs("throughput")) {
-      new Pinned(plan, report, fixture.dir).run(noop, noopPool, local, localMetrics, key);
+      new Pinned(plan, report, fixture.dir).run(noop, noopPool, new Pinned.Sidecar(local, localMetrics),
+          new Pinned.Sidecar(redis, redisMetrics), fixture.redisPid(), key);
       new Throughputs(plan, report, fixture).run(noop, local, redis, key);
     }
     if (plan.runs("footprint")) {

@@ -183,6 +183,21 @@ final class Fixture implements AutoCloseable {
     }
   }
 
+  /** The Redis server's process id ({@code INFO server}), to pin it. */
+  long redisPid() {
+    RedisClient client = RedisClient.create(redisUrl());
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      for (String line : c.sync().info("server").split("\r?\n")) {
+        if (line.startsWith("process_id:")) {
+          return Long.parseLong(line.substring("process_id:".length()).trim());
+        }
+      }
+      throw new IllegalStateException("Redis reported no process_id");
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+  }
+
   /** Redis's own {@code cmdstat_evalsha} line: calls, total and per-call server time. */
   String redisScriptStats() {
     RedisClient client = RedisClient.create(redisUrl());

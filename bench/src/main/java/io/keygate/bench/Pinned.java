@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * (handlers on the transport thread: what a sidecar doing nothing reaches) and, for reference, on a
  * thread pool. Keygate and the baselines take turns, round after round, and each ratio is the median
  * of the rounds' ratios: on a machine whose speed drifts (steal time) only figures taken side by side
- * compare. Every Keygate call is checked to have been an allowed decision (its metrics).
+ * compare. Every Keygate call is checked to have been an allowed decision (its metrics). The Redis
+ * sidecar (leased) runs on the same core as the in-process one, with Redis beside h2load on the other:
+ * the ratio between the two is what sharing the limits costs a sidecar.
  */
 final class Pinned {
   private static final Pattern FINISHED = Pattern.compile("finished in [0-9.]+s, ([0-9.]+) req/s");
@@ -50,23 +52,29 @@ final class Pinned {
     return null;
   }
 
-  void run(Served noopDirect, Served noopPool, Served keygate, int keygateMetrics, String key) {
+  /** A Keygate sidecar under measurement and its metrics port. */
+  record Sidecar(Served served, int metricsPort) {}
+
+  void run(Served noopDirect, Served noopPool, Sidecar keygate, Sidecar shared, long redisPid, String key) {
     String missing = unavailable();
     if (missing != null) {
       report.note("pinned comparison (server and h2load on separate cores) not run: " + missing);
       return;
     }
-    List<Served> pinned = List.of(noopDirect, noopPool, keygate);
-    pinned.forEach(served -> pin(served.process.pid(), "0"));
+    List<Long> pinned = List.of(noopDirect.process.pid(), noopPool.process.pid(), keygate.served().process.pid(),
+        shared.served().process.pid());
+    pinned.forEach(pid -> pin(pid, "0"));
+    pin(redisPid, "1");
     try {
-      compare(noopDirect, noopPool, keygate, keygateMetrics, key);
+      compare(noopDirect, noopPool, keygate, shared, key);
     } finally {
       String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
-      pinned.forEach(served -> pin(served.process.pid(), all)); // the other measurements use every core
+      pinned.forEach(pid -> pin(pid, all)); // the other measurements use every core
+      pin(redisPid, all);
     }
   }
 
-  private void compare(Served noopDirect, Served noopPool, Served keygate, int keygateMetrics, String key) {
+  private void compare(Served noopDirect, Served noopPool, Sidecar keygate, Sidecar shared, String key) {
     Path authorize = frame("authorize.h2", Load.authorizeRequest(key, "198.51.100.4"));
     Path check = frame("check.h2", Load.checkRequest(key, "198.51.100.5"));
     int rounds = plan.quick() ? 1 : 3;
@@ -76,21 +84,20 @@ final class Pinned {
       Path body = rpc.equals("Authorize") ? authorize : check;
       List<Double> ratios = new ArrayList<>();
       List<Double> poolRatios = new ArrayList<>();
+      List<Double> sharedRatios = new ArrayList<>();
+      double sharedBest = 0;
       double keygateBest = 0;
       double directBest = 0;
       double poolBest = 0;
       for (int round = 0; round < rounds; round++) {
-        double okBefore = Fixture.metric(keygateMetrics, "keygate_decisions_total{reason=\"ok\",status=\"200\"}");
-        Run k = h2load(keygate.port, path, body);
-        double okAfter = Fixture.metric(keygateMetrics, "keygate_decisions_total{reason=\"ok\",status=\"200\"}");
-        if (k.failed() > 0 || okAfter - okBefore < k.succeeded()) {
-          throw new IllegalStateException(rpc + ": " + k.failed() + " calls failed, or fewer allowed decisions ("
-              + (long) (okAfter - okBefore) + ") than calls (" + k.succeeded() + "): the bench key must be allowed");
-        }
+        Run k = allowed(rpc, keygate, path, body);
+        Run s = allowed(rpc, shared, path, body);
         Run direct = h2load(noopDirect.port, path, body);
         Run pool = h2load(noopPool.port, path, body);
         ratios.add(k.perSecond() / direct.perSecond());
         poolRatios.add(pool.perSecond() / direct.perSecond());
+        sharedRatios.add(s.perSecond() / k.perSecond());
+        sharedBest = Math.max(sharedBest, s.perSecond());
         keygateBest = Math.max(keygateBest, k.perSecond());
         directBest = Math.max(directBest, direct.perSecond());
         poolBest = Math.max(poolBest, pool.perSecond());
@@ -103,7 +110,24 @@ final class Pinned {
           "≥ " + target + "×", ratio >= target);
       report.add("1 throughput (pinned)", rpc + ", the no-op on a thread pool vs on the direct executor",
           Report.f0(poolBest) + "/s", Report.f0(directBest) + "/s", Report.f2(median(poolRatios)) + "×", "", true);
+      double shares = median(sharedRatios);
+      report.add("1 throughput (pinned)", rpc + ", Redis limiter (leased) vs in-process limiter, same core",
+          Report.f0(sharedBest) + "/s", Report.f0(keygateBest) + "/s", Report.f2(shares) + "× (Redis on h2load's core; "
+              + "median of " + rounds + " rounds)", "≥ 0.75×", shares >= 0.75);
     }
+  }
+
+  /** An h2load run against a Keygate sidecar, every call of which must have been an allowed decision. */
+  private Run allowed(String rpc, Sidecar sidecar, String path, Path body) {
+    String ok = "keygate_decisions_total{reason=\"ok\",status=\"200\"}";
+    double before = Fixture.metric(sidecar.metricsPort(), ok);
+    Run run = h2load(sidecar.served().port, path, body);
+    double after = Fixture.metric(sidecar.metricsPort(), ok);
+    if (run.failed() > 0 || after - before < run.succeeded()) {
+      throw new IllegalStateException(rpc + ": " + run.failed() + " calls failed, or fewer allowed decisions ("
+          + (long) (after - before) + ") than calls (" + run.succeeded() + "): the bench key must be allowed");
+    }
+    return run;
   }
 
   /** One h2load run: the rate over the measured time, after its warm-up. */
