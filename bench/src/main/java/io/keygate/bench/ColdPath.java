@@ -66,10 +66,12 @@ final class ColdPath {
       if (notAllowed.sum() > 0) {
         report.note("cold path: " + notAllowed.sum() + " valid secrets were not allowed — the figures are suspect");
       }
+      double p50 = miss.getValueAtPercentile(50) / 1000.0;
       double p99 = miss.getValueAtPercentile(99) / 1000.0;
+      double p99Target = n > 1_000_000 ? 1500 : 1000; // issue 20: 1 ms at 1M keys, 1.5 ms at 10M; p50 300 µs
       report.add("5 cold path", String.format("cache-miss Authorize, %,d keys in PostgreSQL: p50 / p99", n),
           us(miss), us(hit) + " (cache hit)", String.format("%.0f of %d calls were misses", missCount,
-              measured.size()), n > 1_000_000 ? "≤ 1.2 × the 1M figure" : "p99 ≤ 1 ms", p99 <= 1000);
+              measured.size()), "p50 ≤ 300 µs, p99 ≤ " + Report.f0(p99Target) + " µs", p50 <= 300 && p99 <= p99Target);
       report.note(String.format("cold path: %,d tokens bulk-loaded with COPY in %.0f s; cache bound %,d entries",
           n, loadSeconds, CACHE_ENTRIES));
       flood(cold, channel, metricsPort, valid);
