@@ -68,6 +68,8 @@ class RedisRateLimitIT {
    * enough that no burst below can straddle one on a busy machine, and the tests await the reset.
    */
   private static final int WINDOW_SECONDS = 12;
+  /** The window of the per-key limits. */
+  private static final long MINUTE_MILLIS = 60_000;
 
   @RegisterExtension
   static final TestFleet SERVERS = new TestFleet();
@@ -140,10 +142,13 @@ class RedisRateLimitIT {
       }
     }
     long errors = fleetErrors();
+    long bucket = TestRedis.bucket(redis.url(), MINUTE_MILLIS);
     Map<Reason, Integer> reasons = tally(runConcurrently(callers));
     assertThat(fleetErrors()).as("Redis errors (requests counted locally)").isEqualTo(errors);
-    assertThat(reasons).as("180 requests against a limit of 25").containsEntry(Reason.REASON_OK, 25)
-        .containsEntry(Reason.REASON_KEY_RATE_LIMITED, 155).hasSize(2);
+    boolean oneBucket = TestRedis.bucket(redis.url(), MINUTE_MILLIS) == bucket;
+    if (!LimitBursts.assertLimitHeld(reasons, 25, 180, exactTenant || oneBucket)) {
+      return;
+    }
     AuthorizeResponse denied = authorize(b, secret, nextIp());
     assertThat(denied.getHttpStatus()).isEqualTo(429);
     assertThat(denied.getRateLimit().getScope()).isEqualTo(RateLimitScope.RATE_LIMIT_SCOPE_KEY);
@@ -293,10 +298,12 @@ class RedisRateLimitIT {
       }
     }
     long errors = fleetErrors();
+    long bucket = TestRedis.bucket(redis.url(), MINUTE_MILLIS);
     Map<Reason, Integer> reasons = tally(runConcurrently(callers));
     assertThat(fleetErrors()).as("Redis errors (requests counted locally)").isEqualTo(errors);
-    assertThat(reasons).as("360 requests against a limit of 60").containsEntry(Reason.REASON_OK, 60)
-        .containsEntry(Reason.REASON_KEY_RATE_LIMITED, 300).hasSize(2);
+    if (!LimitBursts.assertLimitHeld(reasons, 60, 360, TestRedis.bucket(redis.url(), MINUTE_MILLIS) == bucket)) {
+      return;
+    }
     for (TestKeygate sidecar : fleet) {
       AuthorizeResponse denied = authorize(sidecar, secret, nextIp());
       assertThat(denied.getReason()).isEqualTo(Reason.REASON_KEY_RATE_LIMITED);

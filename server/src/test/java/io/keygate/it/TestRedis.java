@@ -69,6 +69,21 @@ public final class TestRedis implements AutoCloseable {
     }
   }
 
+  /**
+   * The bucket of a counter with a {@code windowMillis} window that the Redis server at {@code url} is in
+   * now (its {@code TIME}, as the scripts read it; {@link io.keygate.ratelimit.SlidingWindow#bucketMillis}).
+   */
+  public static long bucket(String url, long windowMillis) {
+    RedisClient client = RedisClient.create(url);
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      java.util.List<String> time = c.sync().time();
+      long millis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+      return millis / io.keygate.ratelimit.SlidingWindow.bucketMillis(windowMillis);
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (server != null && server.isActive()) {

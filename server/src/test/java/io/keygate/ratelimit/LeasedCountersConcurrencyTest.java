@@ -76,8 +76,10 @@ class LeasedCountersConcurrencyTest {
       Remote remote = new Remote();
       fleet.add(new LeasedCounters(remote, remote, 10_000, System::nanoTime));
     }
+    int exactTrials = 0;
     for (int trial = 0; trial < 100; trial++) {
       String key = "key:k" + trial;
+      long bucket = bucketNow();
       AtomicInteger admitted = new AtomicInteger();
       List<Future<?>> running = new ArrayList<>();
       for (int s = 0; s < SIDECARS; s++) {
@@ -100,8 +102,22 @@ class LeasedCountersConcurrencyTest {
       for (Future<?> f : running) {
         f.get();
       }
-      assertThat(admitted.get()).as("trial %d: %d requests against a limit of %d", trial,
-          SIDECARS * THREADS_PER_SIDECAR * REQUESTS_PER_THREAD, KEY_LIMIT).isEqualTo(KEY_LIMIT);
+      String what = String.format("trial %d: %d requests against a limit of %d", trial,
+          SIDECARS * THREADS_PER_SIDECAR * REQUESTS_PER_THREAD, KEY_LIMIT);
+      assertThat(admitted.get()).as(what).isBetween(1, KEY_LIMIT);
+      if (bucketNow() == bucket) {
+        // Inside one bucket the allowance is all spent; across a boundary a sidecar may end holding part of a
+        // slice of the new bucket (fewer admitted, never more: docs/rate-limiting.md).
+        assertThat(admitted.get()).as(what + ", inside one bucket").isEqualTo(KEY_LIMIT);
+        exactTrials++;
+      }
     }
+    assertThat(exactTrials).as("trials inside one bucket (a trial lasts milliseconds, a bucket 1 s)")
+        .isGreaterThan(50);
+  }
+
+  /** The store's bucket of a one-minute counter now (the model's clock is the monotonic one, in ms). */
+  private static long bucketNow() {
+    return Math.floorDiv(System.nanoTime() / 1_000_000, SlidingWindow.bucketMillis(60_000));
   }
 }
