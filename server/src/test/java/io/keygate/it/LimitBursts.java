@@ -13,17 +13,23 @@ final class LimitBursts {
 
   private LimitBursts() {}
 
-  /**
-   * A burst of {@code offered} requests against a key limit of {@code limit}: never more admitted, the rest
-   * refused by the key's limit — and exactly the limit admitted when {@code exactly}: counted exactly, or leased
-   * within one bucket of the counter. Leased across a bucket boundary, fewer may be admitted (a sidecar whose
-   * requests ended holding part of a slice of the new bucket: allowance, never exactness; docs/rate-limiting.md).
-   * True when the limit was used up, so that any further request must be refused.
-   */
+  /** {@link #assertLimitHeld(Map, Reason, int, int, boolean)} for a key's limit. */
   static boolean assertLimitHeld(Map<Reason, Integer> reasons, int limit, int offered, boolean exactly) {
+    return assertLimitHeld(reasons, Reason.REASON_KEY_RATE_LIMITED, limit, offered, exactly);
+  }
+
+  /**
+   * A burst of {@code offered} requests against a limit of {@code limit}: never more admitted, the rest
+   * refused by that limit ({@code refusal}), and exactly the limit admitted when {@code exactly} (counted
+   * exactly, or leased within one bucket of the counter). Leased across a bucket boundary, fewer may be
+   * admitted: a sidecar whose requests ended may hold part of a slice of the new bucket (allowance, never
+   * exactness; docs/rate-limiting.md). True when the limit was used up, so any further request is refused.
+   */
+  static boolean assertLimitHeld(Map<Reason, Integer> reasons, Reason refusal, int limit, int offered,
+      boolean exactly) {
     int admitted = reasons.getOrDefault(Reason.REASON_OK, 0);
-    assertThat(reasons.keySet()).as("outcomes").isSubsetOf(Reason.REASON_OK, Reason.REASON_KEY_RATE_LIMITED);
-    assertThat(admitted + reasons.getOrDefault(Reason.REASON_KEY_RATE_LIMITED, 0)).isEqualTo(offered);
+    assertThat(reasons.keySet()).as("outcomes").isSubsetOf(Reason.REASON_OK, refusal);
+    assertThat(admitted + reasons.getOrDefault(refusal, 0)).isEqualTo(offered);
     if (exactly) {
       assertThat(admitted).as("%d requests against a limit of %d", offered, limit).isEqualTo(limit);
     } else {
