@@ -495,17 +495,22 @@ public final class KeygateServer implements AutoCloseable {
       uris.add(uri);
     }
     int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
-    // Leased (KEYGATE_RATE_LIMIT_LEASING, the default): most decisions spent from a local slice, exact tenants
-    // counted per request; otherwise every request counted in Redis.
+    Counters exact;
+    RedisLeases leases;
     if (settings.redisCluster()) {
-      RedisClusterCounters exact = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
-      return settings.leasing() ? leased(new RedisLeases(exact), exact, maxCounters, redis) : redis.exact(exact);
-    }
-    if (uris.size() != 1) {
+      RedisClusterCounters cluster = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
+      exact = cluster;
+      leases = new RedisLeases(cluster);
+    } else if (uris.size() == 1) {
+      RedisCounters standalone = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
+      exact = standalone;
+      leases = new RedisLeases(standalone);
+    } else {
       throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
     }
-    RedisCounters exact = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
-    return settings.leasing() ? leased(new RedisLeases(exact), exact, maxCounters, redis) : redis.exact(exact);
+    // Leased (KEYGATE_RATE_LIMIT_LEASING, the default): most decisions spent from a local slice, exact tenants
+    // counted per request; otherwise every request counted in Redis.
+    return settings.leasing() ? leased(leases, exact, maxCounters, redis) : redis.exact(exact);
   }
 
   /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */

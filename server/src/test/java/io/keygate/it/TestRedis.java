@@ -1,11 +1,13 @@
 package io.keygate.it;
 
+import io.keygate.ratelimit.SlidingWindow;
 import io.keygate.testing.Ports;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /**
@@ -71,14 +73,14 @@ public final class TestRedis implements AutoCloseable {
 
   /**
    * The bucket of a counter with a {@code windowMillis} window that the Redis server at {@code url} is in
-   * now (its {@code TIME}, as the scripts read it; {@link io.keygate.ratelimit.SlidingWindow#bucketMillis}).
+   * now (its {@code TIME}, as the scripts read it; {@link SlidingWindow#bucketMillis}).
    */
   public static long bucket(String url, long windowMillis) {
     RedisClient client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect()) {
-      java.util.List<String> time = c.sync().time();
+      List<String> time = c.sync().time();
       long millis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-      return millis / io.keygate.ratelimit.SlidingWindow.bucketMillis(windowMillis);
+      return millis / SlidingWindow.bucketMillis(windowMillis);
     } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     }

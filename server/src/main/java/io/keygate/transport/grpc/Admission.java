@@ -44,13 +44,9 @@ public final class Admission implements ServerInterceptor {
   /**
    * As above; the methods named in {@code nonBlocking} (full names) run on the transport thread:
    * their handlers never block it and move what may block to the pool themselves (the decision
-   * services: a key in memory is decided without any thread hop).
+   * services: a key in memory is decided without any thread hop). Those named in {@code longLived}
+   * (streams) are not counted in flight.
    */
-  public Admission(Executor pool, int limit, Set<String> nonBlocking) {
-    this(pool, limit, nonBlocking, Set.of());
-  }
-
-  /** As above; the methods named in {@code longLived} (full names; streams) are not counted in flight. */
   public Admission(Executor pool, int limit, Set<String> nonBlocking, Set<String> longLived) {
     this.pool = pool;
     this.limit = limit;

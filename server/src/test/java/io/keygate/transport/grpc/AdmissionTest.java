@@ -116,7 +116,8 @@ class AdmissionTest {
 
   @Test
   void aMethodNamedNonBlockingRunsOnTheTransportThread() throws Exception {
-    Admission admission = new Admission(pool, 100, java.util.Set.of(HealthGrpc.getCheckMethod().getFullMethodName()));
+    Admission admission = new Admission(pool, 100, java.util.Set.of(HealthGrpc.getCheckMethod().getFullMethodName()),
+        java.util.Set.of());
     release.countDown();
     ManagedChannel channel = serve(admission, new Stuck());
     HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
