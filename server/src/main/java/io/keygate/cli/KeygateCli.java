@@ -61,7 +61,23 @@ public final class KeygateCli {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(new KeygateCli(), args).execute(args));
+    System.exit(args.length == 1 && args[0].equals("serve") ? serve() : commandLine(new KeygateCli(), args)
+        .execute(args));
+  }
+
+  /**
+   * {@code keygate serve} without flags, as the image and the Helm chart run it, started without
+   * picocli: building its command model was 130–240 ms of a sidecar's start (docs/performance.md).
+   * The same run, log line and exit code as through {@link #commandLine}; with a flag (or {@code --help})
+   * picocli parses as for any other command.
+   */
+  static int serve() {
+    try {
+      return new ServeCommand().call();
+    } catch (Exception e) {
+      logFailure("serve", e);
+      return CommandLine.ExitCode.SOFTWARE;
+    }
   }
 
   /**
@@ -84,8 +100,11 @@ public final class KeygateCli {
    * the log, so the error has the log's format ({@code KEYGATE_LOG_FORMAT}) and its redaction.
    */
   private static int logFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
-    LoggerFactory.getLogger(KeygateCli.class).error("keygate {} failed: {}", command.getCommandName(),
-        failure.getMessage(), failure);
+    logFailure(command.getCommandName(), failure);
     return command.getCommandSpec().exitCodeOnExecutionException();
+  }
+
+  private static void logFailure(String command, Exception failure) {
+    LoggerFactory.getLogger(KeygateCli.class).error("keygate {} failed: {}", command, failure.getMessage(), failure);
   }
 }

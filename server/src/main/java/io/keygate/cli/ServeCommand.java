@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
         + " with 'keygate bootstrap'.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin
-  ServerOptions options;
+  ServerOptions options = new ServerOptions(); // picocli sets the flags on it; without flags, the environment alone
 
   @Override
   public Integer call() throws Exception {
