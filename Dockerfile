@@ -34,12 +34,13 @@ LABEL org.opencontainers.image.title="keygate" \
       org.opencontainers.image.version="${VERSION}"
 RUN groupadd --system --gid 10001 keygate && useradd --system --uid 10001 --gid keygate --no-create-home keygate
 COPY --from=build /src/server/target/keygate.jar /app/keygate.jar
-# Class-data sharing: a training run (`keygate train`: a throw-away Keygate on an embedded PostgreSQL,
-# asked Authorize, Check and a management call) records the classes a sidecar loads; every start then
-# maps /app/keygate.jsa instead of loading them again (about half the start time, docs/performance.md).
-# JarIT runs the same training and starts the jar with -Xshare:on on the archive.
-RUN java -XX:+UseSerialGC -Xss512k -Xlog:cds=error -XX:ArchiveClassesAtExit=/app/keygate.jsa \
-      -jar /app/keygate.jar train \
+# Class-data sharing: a training run (`keygate train`: a throw-away embedded PostgreSQL, and a sidecar in
+# a JVM of its own started with the flags after --, asked Authorize, Check and a management call, then
+# stopped) records the classes a sidecar loads, and only those; every start then maps /app/keygate.jsa
+# instead of loading them again (docs/performance.md). JarIT runs the same training and starts the jar
+# with -Xshare:on on the archive.
+RUN java -jar /app/keygate.jar train -- -XX:+UseSerialGC -Xss512k -Xlog:cds=error \
+      -XX:ArchiveClassesAtExit=/app/keygate.jsa \
     && chmod 444 /app/keygate.jsa
 USER 10001:10001
 # Small heap for a sidecar: the key cache and counters are bounded; SerialGC suits 1–2 cores.

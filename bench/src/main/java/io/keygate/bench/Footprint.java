@@ -46,27 +46,15 @@ final class Footprint {
         noopIdle.add(fresh.rssKib());
       }
     }
-    // The image's class-data-sharing archive, made the way the Dockerfile makes it (`keygate train`).
+    // The image's class-data-sharing archive, made the way the Dockerfile makes it (`keygate train`), and
+    // on a JDK 25+ runtime its AOT cache (JEP 483/514: classes loaded and linked, profiles), trained the same way.
+    List<Long> cdsIdle = new ArrayList<>();
     Path archive = fixture.dir.resolve("keygate.jsa");
-    List<String> training = new ArrayList<>(Jvm.SHIPPED_FLAGS);
-    training.addAll(List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive));
-    Process train = Jvm.start(training, List.of("-jar", fixture.jar.toString(), "train"), Map.of(),
-        fixture.dir.resolve("train.log"));
-    List<Long> cdsStarts = new ArrayList<>();
-    if (train.waitFor(120, TimeUnit.SECONDS) && train.exitValue() == 0) {
-      for (int i = 0; i < plan.starts(); i++) {
-        try (Served fresh = Served.keygate("keygate-cds-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir, key,
-            List.of("-XX:SharedArchiveFile=" + archive))) {
-          cdsStarts.add(fresh.startNanos);
-        }
-      }
-    } else {
-      report.note("footprint: the class-data-sharing training run failed:\n"
-          + Jvm.read(fixture.dir.resolve("train.log")));
-    }
-    // On a JDK 25+ runtime, its AOT cache (JEP 483/514: classes loaded and linked, profiles), trained the same way.
-    List<Long> aotStarts = Runtime.version().feature() >= 25 ? trainedStarts("keygate.aot", "-XX:AOTCacheOutput=",
-        "-XX:AOTCache=", key) : List.of();
+    List<Long> cdsStarts = trainedStarts("cds", List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive),
+        "-XX:SharedArchiveFile=" + archive, key, cdsIdle);
+    Path aotCache = fixture.dir.resolve("keygate.aot");
+    List<Long> aotStarts = Runtime.version().feature() >= 25 ? trainedStarts("aot", List.of("-XX:AOTCacheOutput="
+        + aotCache), "-XX:AOTCache=" + aotCache, key, new ArrayList<>()) : List.of();
     long trivialStart = trivialJvmNanos();
     long trivialIdle = trivialJvmIdleKib();
     long start = median(starts);
@@ -78,6 +66,9 @@ final class Footprint {
             + Report.f0(trivialStart / 1e6) + " ms trivial JVM (spawn → exit)", "", "≤ 600 ms",
         start <= TimeUnit.MILLISECONDS.toNanos(600));
     if (!cdsStarts.isEmpty()) {
+      report.add("8 footprint", "idle RSS after start and one call, with the image's AppCDS archive (median of "
+          + plan.starts() + ")", Report.mib(median(cdsIdle)), Report.mib(median(idle)) + " without", "", "≤ 100 MiB",
+          median(cdsIdle) <= 100 * 1024);
       long cds = median(cdsStarts);
       report.add("8 footprint", "start with the image's AppCDS archive (keygate train; median of " + plan.starts()
           + ")", Report.f0(cds / 1e6) + " ms", Report.f0(start / 1e6) + " ms without", "", "≤ 600 ms",
@@ -91,23 +82,28 @@ final class Footprint {
     }
   }
 
-  /** Starts with a cache {@code keygate train} wrote through {@code writeFlag}, read through {@code readFlag}. */
-  private List<Long> trainedStarts(String file, String writeFlag, String readFlag, String key) throws Exception {
-    Path cache = fixture.dir.resolve(file);
-    List<String> training = new ArrayList<>(Jvm.SHIPPED_FLAGS);
-    training.add(writeFlag + cache);
-    Process train = Jvm.start(training, List.of("-jar", fixture.jar.toString(), "train"), Map.of(),
-        fixture.dir.resolve(file + ".train.log"));
+  /**
+   * Starts with what {@code keygate train} had its sidecar write through {@code writeFlags} (as the
+   * Dockerfile does), read through {@code readFlag}; the idle RSS of each start goes to {@code idle}.
+   */
+  private List<Long> trainedStarts(String name, List<String> writeFlags, String readFlag, String key, List<Long> idle)
+      throws Exception {
+    List<String> training = new ArrayList<>(List.of("-jar", fixture.jar.toString(), "train", "--"));
+    training.addAll(Jvm.SHIPPED_FLAGS);
+    training.addAll(writeFlags);
+    Path log = fixture.dir.resolve(name + ".train.log");
+    Process train = Jvm.start(List.of(), training, Map.of(), log);
     List<Long> starts = new ArrayList<>();
     if (!train.waitFor(180, TimeUnit.SECONDS) || train.exitValue() != 0) {
-      report.note("footprint: the training run for " + file + " failed:\n"
-          + Jvm.read(fixture.dir.resolve(file + ".train.log")));
+      report.note("footprint: the training run for " + name + " failed:\n" + Jvm.read(log));
       return starts;
     }
     for (int i = 0; i < plan.starts(); i++) {
-      try (Served fresh = Served.keygate("keygate-" + file + "-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir,
-          key, List.of(readFlag + cache))) {
+      try (Served fresh = Served.keygate("keygate-" + name + "-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir,
+          key, List.of(readFlag))) {
         starts.add(fresh.startNanos);
+        Served.sleep(2000);
+        idle.add(fresh.rssKib());
       }
     }
     return starts;

@@ -95,29 +95,35 @@ class JarIT {
   }
 
   /**
-   * The image's class-data-sharing step: {@code keygate train} under -XX:ArchiveClassesAtExit writes
-   * an archive, and the jar starts with -Xshare:on on it (which refuses to start on an archive it
-   * cannot map).
+   * The image's class-data-sharing step: {@code keygate train} starts a sidecar under
+   * -XX:ArchiveClassesAtExit, which writes an archive of what it loaded — the decision path, not the
+   * embedded database or Flyway (which only the training's own process loads) — and the jar starts with
+   * -Xshare:on on it (which refuses to start on an archive it cannot map).
    */
   @Test
-  void theTrainingRunLeavesAnArchiveTheJarStartsWith() throws Exception {
+  void theTrainingRunLeavesAnArchiveOfTheSidecarTheJarStartsWith() throws Exception {
     Path archive = tmp.resolve("keygate.jsa");
-    Result train = runJava(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xlog:cds=error",
-        "-XX:ArchiveClassesAtExit=" + archive), "train");
+    Path classes = tmp.resolve("archived-classes.txt");
+    Result train = runJava(List.of(), "train", "--", "-XX:+UseSerialGC", "-Xss512k", "-Xlog:cds=error",
+        "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:class+load=info:file=" + classes);
     assertThat(train.exit).as(train.output).isZero();
     assertThat(archive).isNotEmptyFile();
+    String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+    assertThat(loaded).contains("io.keygate.decision.Authorizer", "io.keygate.store.postgres.PgCredentialStore")
+        .doesNotContain("org.flywaydb.", "io.zonky.");
     Result start = runJava(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
         "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xss512k"), "--version");
     assertThat(start.exit).as(start.output).isZero();
     assertThat(start.output).contains("keygate 0.1.0");
   }
 
-  private Result runJava(List<String> flags, String command) throws Exception {
+  private Result runJava(List<String> flags, String command, String... args) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> line = new java.util.ArrayList<>();
     line.add(java.toString());
     line.addAll(flags);
     line.addAll(List.of("-jar", JAR.toString(), command));
+    line.addAll(List.of(args));
     Path log = tmp.resolve(command + "-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("KEYGATE_") || k.equals("JAVA_TOOL_OPTIONS"));
