@@ -28,6 +28,10 @@ import org.postgresql.copy.CopyManager;
  */
 final class ColdPath {
   private static final int CACHE_ENTRIES = 50_000;
+  /** Warm-up misses are made in chunks of this many, at most {@link #MAX_WARM_CHUNKS} of them. */
+  private static final int WARM_CHUNK = 2_000;
+  private static final int MAX_WARM_CHUNKS = 30;
+  private static final double SETTLED_COMPILE_SECONDS = 0.05;
   private final Bench.Plan plan;
   private final Report report;
   private final Fixture fixture;
@@ -42,9 +46,10 @@ final class ColdPath {
 
   void run() throws Exception {
     int n = plan.coldKeys();
-    int warm = plan.quick() ? 500 : 2_000;
+    int fresh = plan.quick() ? 500 : 2_000;
+    int warmChunks = plan.quick() ? 0 : MAX_WARM_CHUNKS;
     int working = plan.quick() ? 300 : 1_000;
-    int wanted = warm + plan.coldSamples() + working;
+    int wanted = fresh + warmChunks * WARM_CHUNK + plan.coldSamples() + working;
     long loadStart = System.nanoTime();
     List<String> sample = load(n, wanted);
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -53,12 +58,26 @@ final class ColdPath {
         "KEYGATE_CACHE_MAX_ENTRIES", Integer.toString(CACHE_ENTRIES), "KEYGATE_NEGATIVE_CACHE_TTL_SECONDS", "60"),
         fixture.tenantAdminSecret);
     try {
-      List<String> warmKeys = sample.subList(0, warm);
-      List<String> measured = sample.subList(warm, warm + plan.coldSamples());
-      List<String> valid = sample.subList(warm + plan.coldSamples(), sample.size());
       ManagedChannel channel = cold.channels(1).get(0);
       LongAdder notAllowed = new LongAdder();
-      Load.sequential(keys(channel, warmKeys), warmKeys.size(), notAllowed); // JIT and connections warm
+      int next = 0;
+      List<String> freshKeys = sample.subList(next, next += fresh);
+      Histogram first = Load.sequential(keys(channel, freshKeys), freshKeys.size(), notAllowed);
+      // Then misses until the JIT has settled (a chunk during which it compiled for under 50 ms), so the
+      // figure is the miss path's, not the compiler's: on 2 cores a fresh sidecar's C2 takes one core for
+      // tens of seconds.
+      int warmed = 0;
+      double compiling = Double.MAX_VALUE;
+      while (warmed < warmChunks && compiling >= SETTLED_COMPILE_SECONDS) {
+        double compiled0 = Fixture.metric(metricsPort, "jvm_compilation_time_seconds_total");
+        List<String> chunk = sample.subList(next, next += WARM_CHUNK);
+        Load.sequential(keys(channel, chunk), chunk.size(), notAllowed);
+        compiling = Fixture.metric(metricsPort, "jvm_compilation_time_seconds_total") - compiled0;
+        warmed++;
+      }
+      next = fresh + warmChunks * WARM_CHUNK;
+      List<String> measured = sample.subList(next, next += plan.coldSamples());
+      List<String> valid = sample.subList(next, sample.size());
       double misses0 = misses(metricsPort);
       Histogram miss = Load.sequential(keys(channel, measured), measured.size(), notAllowed);
       double missCount = misses(metricsPort) - misses0;
@@ -66,14 +85,18 @@ final class ColdPath {
       if (notAllowed.sum() > 0) {
         report.note("cold path: " + notAllowed.sum() + " valid secrets were not allowed — the figures are suspect");
       }
+      report.add("5 cold path", String.format("cache-miss Authorize, %,d keys: a fresh sidecar's first %,d misses"
+          + " (JIT warming): p50 / p99", n, fresh), us(first), "", "", "", null);
       double p50 = miss.getValueAtPercentile(50) / 1000.0;
       double p99 = miss.getValueAtPercentile(99) / 1000.0;
       double p99Target = n > 1_000_000 ? 1500 : 1000; // issue 20: 1 ms at 1M keys, 1.5 ms at 10M; p50 300 µs
-      report.add("5 cold path", String.format("cache-miss Authorize, %,d keys in PostgreSQL: p50 / p99", n),
-          us(miss), us(hit) + " (cache hit)", String.format("%.0f of %d calls were misses", missCount,
+      report.add("5 cold path", String.format("cache-miss Authorize, %,d keys in PostgreSQL, JIT settled: p50 / p99",
+          n), us(miss), us(hit) + " (cache hit)", String.format("%.0f of %d calls were misses", missCount,
               measured.size()), "p50 ≤ 300 µs, p99 ≤ " + Report.f0(p99Target) + " µs", p50 <= 300 && p99 <= p99Target);
-      report.note(String.format("cold path: %,d tokens bulk-loaded with COPY in %.0f s; cache bound %,d entries",
-          n, loadSeconds, CACHE_ENTRIES));
+      report.note(String.format("cold path: %,d tokens bulk-loaded with COPY in %.0f s; cache bound %,d entries;"
+          + " %,d misses before the JIT settled (%s)", n, loadSeconds, CACHE_ENTRIES, fresh + warmed * WARM_CHUNK,
+          compiling < SETTLED_COMPILE_SECONDS ? String.format("%.0f ms of compiling in the last %,d", compiling * 1000,
+              WARM_CHUNK) : "it had not settled"));
       flood(cold, channel, metricsPort, valid);
     } finally {
       bench.stop(cold);

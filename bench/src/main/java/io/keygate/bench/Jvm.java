@@ -64,11 +64,23 @@ final class Jvm {
     return -1;
   }
 
+  /** Ports handed out by {@link #freePort}: the kernel may offer a port again as soon as it is closed. */
+  private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A port free now, for a process to bind (it is told the port, so this one cannot hold it open), and
+   * never one handed out before in this run: two asked for one after the other (a sidecar's gRPC and
+   * metrics ports) were once the same, and the sidecar could not start.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
