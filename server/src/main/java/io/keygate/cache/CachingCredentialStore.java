@@ -1,8 +1,8 @@
 package io.keygate.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.keygate.Caches;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.ScopePath;
 import io.keygate.store.Change;
@@ -51,10 +51,10 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
   public CachingCredentialStore(CredentialStore store, Duration ttl, Duration negativeTtl, int maxEntries,
       Ticker ticker) {
     this.store = store;
-    this.known = Caches.builder().maximumSize(maxEntries).expireAfterWrite(ttl).ticker(ticker).build();
-    this.unknown = Caches.builder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
+    this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).ticker(ticker).build();
+    this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
         .build();
-    this.scopes = Caches.builder().maximumSize(Math.max(1000, maxEntries / 10)).expireAfterWrite(ttl)
+    this.scopes = Caffeine.newBuilder().maximumSize(Math.max(1000, maxEntries / 10)).expireAfterWrite(ttl)
         .ticker(ticker).build();
   }
 

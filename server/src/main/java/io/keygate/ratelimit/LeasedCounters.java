@@ -1,7 +1,7 @@
 package io.keygate.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import io.keygate.Caches;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +67,7 @@ public final class LeasedCounters implements Counters {
     this.store = store;
     this.exact = exact;
     this.nanoTime = nanoTime;
-    this.states = Caches.builder().maximumSize(maxCounters).expireAfterAccess(Duration.ofDays(1)).build();
+    this.states = Caffeine.newBuilder().maximumSize(maxCounters).expireAfterAccess(Duration.ofDays(1)).build();
   }
 
   private record Key(String counter, long windowMillis) {}

@@ -1,7 +1,7 @@
 package io.keygate.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import io.keygate.Caches;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ public final class LocalCounters implements Counters {
 
   public LocalCounters(Clock clock, int maxSubjects) {
     this.clock = clock;
-    this.windows = Caches.builder().maximumSize(maxSubjects).expireAfterAccess(Duration.ofDays(1)).build();
+    this.windows = Caffeine.newBuilder().maximumSize(maxSubjects).expireAfterAccess(Duration.ofDays(1)).build();
   }
 
   /** A counter: its name and its window's length. */

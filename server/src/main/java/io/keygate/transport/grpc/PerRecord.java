@@ -1,7 +1,7 @@
 package io.keygate.transport.grpc;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import io.keygate.Caches;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.keygate.authz.CredentialRecord;
 import java.util.function.Function;
 
@@ -16,7 +16,7 @@ public final class PerRecord<T> {
   private final Function<CredentialRecord, T> build;
 
   public PerRecord(int maxEntries, Function<CredentialRecord, T> build) {
-    this.built = Caches.builder().weakKeys().maximumSize(maxEntries).build();
+    this.built = Caffeine.newBuilder().weakKeys().maximumSize(maxEntries).build();
     this.build = build;
   }
 
