@@ -112,6 +112,9 @@ public final class Bench {
   }
 
   private void all() throws Exception {
+    if (plan.runs("throughput") || plan.runs("footprint")) {
+      archive = Footprint.imageArchive(report, fixture);
+    }
     localMetrics = Jvm.freePort();
     Served local = start("keygate-local", Map.of("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + localMetrics),
         fixture.systemSecret);
@@ -130,7 +133,7 @@ public final class Bench {
       new Throughputs(plan, report, fixture).run(noop, local, redis, key);
     }
     if (plan.runs("footprint")) {
-      new Footprint(plan, report, fixture).run(noop, local, redis, key);
+      new Footprint(plan, report, fixture).run(noop, local, redis, key, archive);
     }
     if (plan.runs("decision")) {
       decisionInProcess();
@@ -153,6 +156,12 @@ public final class Bench {
   private Served noopPool;
   /** The metrics port of the in-process sidecar. */
   private int localMetrics;
+  /**
+   * The flag mapping the image's class-data-sharing archive, as the chart starts a sidecar; every sidecar of
+   * a run measuring throughput or footprint gets it (the peak RSS is the image's, and the pinned rounds compare
+   * sidecars started alike).
+   */
+  private List<String> archive = List.of();
 
   /** The sidecar the management calls go to. */
   Served admin() {
@@ -166,7 +175,9 @@ public final class Bench {
 
   /** As above, with JVM flags added to the shipped ones. */
   Served start(String name, Map<String, String> env, String probeCredential, List<String> extraFlags) {
-    Served served = Served.keygate(name, fixture.jar, fixture.env(env), fixture.dir, probeCredential, extraFlags);
+    List<String> flags = new ArrayList<>(archive);
+    flags.addAll(extraFlags);
+    Served served = Served.keygate(name, fixture.jar, fixture.env(env), fixture.dir, probeCredential, flags);
     running.add(served);
     return served;
   }

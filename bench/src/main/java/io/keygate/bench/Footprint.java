@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * 8. Footprint and start: RSS idle and at its peak under the throughput runs, and the time from
  * spawning the JVM to the first allowed Authorize — beside the no-op gRPC service and a trivial JVM,
- * all with the chart's JVM flags.
+ * all with the chart's JVM flags. The run's sidecars map the image's class-data-sharing archive
+ * ({@link #imageArchive}), as the image's do; the starts measured here are with and without it.
  */
 final class Footprint {
   private final Bench.Plan plan;
@@ -23,11 +24,25 @@ final class Footprint {
     this.fixture = fixture;
   }
 
-  void run(Served noop, Served local, Served redis, String key) throws Exception {
-    report.add("8 footprint", "peak RSS under max load, in-process limiter (VmHWM)", Report.mib(local.peakRssKib()),
-        Report.mib(noop.peakRssKib()), "", "≤ 160 MiB", local.peakRssKib() <= 160 * 1024);
-    report.add("8 footprint", "peak RSS under max load, Redis limiter (VmHWM)", Report.mib(redis.peakRssKib()),
-        Report.mib(noop.peakRssKib()), "", "≤ 160 MiB", redis.peakRssKib() <= 160 * 1024);
+  /**
+   * The image's class-data-sharing archive, made the way the Dockerfile makes it ({@code keygate train}),
+   * as the JVM flag that maps it; none (and a note) when the training failed.
+   */
+  static List<String> imageArchive(Report report, Fixture fixture) throws Exception {
+    Path archive = fixture.dir.resolve("keygate.jsa");
+    return train(report, fixture, "cds", List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive))
+        ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+  }
+
+  /** {@code archive}: the flag mapping the image's archive, as the run's sidecars were started (or none). */
+  void run(Served noop, Served local, Served redis, String key, List<String> archive) throws Exception {
+    String with = archive.isEmpty() ? "without the image's archive: its training failed" : "with the image's archive";
+    report.add("8 footprint", "peak RSS under max load, in-process limiter, " + with + " (VmHWM)",
+        Report.mib(local.peakRssKib()), Report.mib(noop.peakRssKib()), "", "≤ 160 MiB",
+        local.peakRssKib() <= 160 * 1024);
+    report.add("8 footprint", "peak RSS under max load, Redis limiter, " + with + " (VmHWM)",
+        Report.mib(redis.peakRssKib()), Report.mib(noop.peakRssKib()), "", "≤ 160 MiB",
+        redis.peakRssKib() <= 160 * 1024);
 
     List<Long> starts = new ArrayList<>();
     List<Long> idle = new ArrayList<>();
@@ -46,15 +61,14 @@ final class Footprint {
         noopIdle.add(fresh.rssKib());
       }
     }
-    // The image's class-data-sharing archive, made the way the Dockerfile makes it (`keygate train`), and
-    // on a JDK 25+ runtime its AOT cache (JEP 483/514: classes loaded and linked, profiles), trained the same way.
+    // With the image's archive, and on a JDK 25+ runtime with its AOT cache (JEP 483/514: classes loaded and
+    // linked, profiles), trained the same way.
     List<Long> cdsIdle = new ArrayList<>();
-    Path archive = fixture.dir.resolve("keygate.jsa");
-    List<Long> cdsStarts = trainedStarts("cds", List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive),
-        "-XX:SharedArchiveFile=" + archive, key, cdsIdle);
+    List<Long> cdsStarts = archive.isEmpty() ? List.of() : starts("cds", archive, key, cdsIdle);
     Path aotCache = fixture.dir.resolve("keygate.aot");
-    List<Long> aotStarts = Runtime.version().feature() >= 25 ? trainedStarts("aot", List.of("-XX:AOTCacheOutput="
-        + aotCache), "-XX:AOTCache=" + aotCache, key, new ArrayList<>()) : List.of();
+    List<Long> aotStarts = Runtime.version().feature() >= 25
+        && train(report, fixture, "aot", List.of("-XX:AOTCacheOutput=" + aotCache))
+        ? starts("aot", List.of("-XX:AOTCache=" + aotCache), key, new ArrayList<>()) : List.of();
     long trivialStart = trivialJvmNanos();
     long trivialIdle = trivialJvmIdleKib();
     long start = median(starts);
@@ -82,25 +96,28 @@ final class Footprint {
     }
   }
 
-  /**
-   * Starts with what {@code keygate train} had its sidecar write through {@code writeFlags} (as the
-   * Dockerfile does), read through {@code readFlag}; the idle RSS of each start goes to {@code idle}.
-   */
-  private List<Long> trainedStarts(String name, List<String> writeFlags, String readFlag, String key, List<Long> idle)
+  /** Runs {@code keygate train} with its sidecar's JVM writing through {@code writeFlags}, as the Dockerfile does. */
+  private static boolean train(Report report, Fixture fixture, String name, List<String> writeFlags)
       throws Exception {
     List<String> training = new ArrayList<>(List.of("-jar", fixture.jar.toString(), "train", "--"));
     training.addAll(Jvm.SHIPPED_FLAGS);
     training.addAll(writeFlags);
     Path log = fixture.dir.resolve(name + ".train.log");
     Process train = Jvm.start(List.of(), training, Map.of(), log);
-    List<Long> starts = new ArrayList<>();
     if (!train.waitFor(180, TimeUnit.SECONDS) || train.exitValue() != 0) {
+      train.destroyForcibly();
       report.note("footprint: the training run for " + name + " failed:\n" + Jvm.read(log));
-      return starts;
+      return false;
     }
+    return true;
+  }
+
+  /** Fresh sidecars started with {@code readFlags}: their start times; the idle RSS of each goes to {@code idle}. */
+  private List<Long> starts(String name, List<String> readFlags, String key, List<Long> idle) {
+    List<Long> starts = new ArrayList<>();
     for (int i = 0; i < plan.starts(); i++) {
       try (Served fresh = Served.keygate("keygate-" + name + "-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir,
-          key, List.of(readFlag))) {
+          key, readFlags)) {
         starts.add(fresh.startNanos);
         Served.sleep(2000);
         idle.add(fresh.rssKib());
