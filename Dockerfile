@@ -44,7 +44,7 @@ RUN java -jar /app/keygate.jar train -- -XX:+UseSerialGC -Xss512k -Xlog:cds=erro
     && chmod 444 /app/keygate.jsa
 USER 10001:10001
 # Small heap for a sidecar: the key cache and counters are bounded; SerialGC suits 1–2 cores.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/keygate.jsa" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/keygate.jsa -XX:TrimNativeHeapInterval=5000" \
     KEYGATE_HOST=127.0.0.1 \
     KEYGATE_PORT=7070
 EXPOSE 7070

@@ -16,7 +16,7 @@ final class Jvm {
    * sidecar's memory limit (256 MiB), which is what the JVM would read from the container's cgroup.
    */
   static final List<String> SHIPPED_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xss512k",
-      "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAM=256m");
+      "-XX:+ExitOnOutOfMemoryError", "-XX:TrimNativeHeapInterval=5000", "-XX:MaxRAM=256m");
 
   /** Extra flags for Keygate's sidecars only, for profiling: e.g. {@code -XX:StartFlightRecording=...}. */
   static final List<String> PROFILING_FLAGS = System.getenv().containsKey("BENCH_SIDECAR_FLAGS")
