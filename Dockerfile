@@ -43,8 +43,9 @@ RUN java -jar /app/keygate.jar train -- -XX:+UseSerialGC -Xss512k -Xlog:cds=erro
       -XX:ArchiveClassesAtExit=/app/keygate.jsa \
     && chmod 444 /app/keygate.jsa
 USER 10001:10001
-# Small heap for a sidecar: the key cache and counters are bounded; SerialGC suits 1–2 cores.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/keygate.jsa -XX:TrimNativeHeapInterval=5000" \
+# The Helm chart's javaToolOptions word for word (helm/keygate/values.yaml says why each flag; the helm
+# module's JvmFlagsTest holds the two equal): a small heap for a sidecar, SerialGC for 1–2 cores, the archive.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xss512k -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/keygate.jsa -XX:TrimNativeHeapInterval=5000" \
     KEYGATE_HOST=127.0.0.1 \
     KEYGATE_PORT=7070
 EXPOSE 7070

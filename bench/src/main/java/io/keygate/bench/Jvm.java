@@ -1,22 +1,26 @@
 package io.keygate.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Child JVMs, started with the flags the Helm chart ships, and what the kernel says of their memory. */
 final class Jvm {
   /**
-   * The chart's {@code javaToolOptions} (helm/keygate/values.yaml) plus {@code -XX:MaxRAM} set to the
-   * sidecar's memory limit (256 MiB), which is what the JVM would read from the container's cgroup.
+   * The chart's {@code javaToolOptions}, read from the helm/keygate/values.yaml packaged with the bench, less
+   * the image's archive (the bench trains its own: {@link Footprint#imageArchive}), plus {@code -XX:MaxRAM}
+   * set to the sidecar's memory limit (256 MiB), which is what the JVM would read from the container's cgroup.
    */
-  static final List<String> SHIPPED_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xss512k",
-      "-XX:+ExitOnOutOfMemoryError", "-XX:TrimNativeHeapInterval=5000", "-XX:MaxRAM=256m");
+  static final List<String> SHIPPED_FLAGS = shippedFlags();
 
   /** Extra flags for Keygate's sidecars only, for profiling: e.g. {@code -XX:StartFlightRecording=...}. */
   static final List<String> PROFILING_FLAGS = System.getenv().containsKey("BENCH_SIDECAR_FLAGS")
@@ -24,11 +28,39 @@ final class Jvm {
 
   /** The console (stdout): the bench's product is the table it prints. */
   static final java.io.PrintStream OUT = new java.io.PrintStream(
-      new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+      new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
   static final java.io.PrintStream ERR = new java.io.PrintStream(
-      new java.io.FileOutputStream(java.io.FileDescriptor.err), true, java.nio.charset.StandardCharsets.UTF_8);
+      new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
 
   private Jvm() {}
+
+  private static List<String> shippedFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String flag : chartValue("javaToolOptions").split("\\s+")) {
+      if (!flag.startsWith("-XX:SharedArchiveFile=")) {
+        flags.add(flag);
+      }
+    }
+    flags.add("-XX:MaxRAM=256m");
+    return List.copyOf(flags);
+  }
+
+  /** A top-level string of the chart's values.yaml, e.g. {@code javaToolOptions: "…"}. */
+  static String chartValue(String name) {
+    try (InputStream in = Jvm.class.getResourceAsStream("/chart/values.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("chart/values.yaml is not on the bench's class path");
+      }
+      Matcher value = Pattern.compile("^" + Pattern.quote(name) + ": \"([^\"]*)\"$", Pattern.MULTILINE)
+          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (!value.find()) {
+        throw new IllegalStateException("no quoted top-level " + name + " in the chart's values.yaml");
+      }
+      return value.group(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static Path java() {
     return Path.of(System.getProperty("java.home"), "bin", "java");

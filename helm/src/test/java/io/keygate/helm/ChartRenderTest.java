@@ -66,8 +66,8 @@ class ChartRenderTest {
         .isEqualTo("json");
     assertThat(env.get("KEYGATE_AUTH_FAILURE_LIMIT").get("value")).isEqualTo("100");
     assertThat(env.get("KEYGATE_AUTH_FAILURE_WINDOW_SECONDS").get("value")).isEqualTo("900");
-    assertThat(env.get("JAVA_TOOL_OPTIONS").get("value").toString())
-        .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=", "-Xss512k");
+    assertThat(env.get("JAVA_TOOL_OPTIONS").get("value"))
+        .isEqualTo(Charts.load(Charts.CHART.resolve("values.yaml")).get("javaToolOptions"));
     assertThat(env).doesNotContainKeys("KEYGATE_REDIS_URL", "KEYGATE_REDIS_MODE", "KEYGATE_ROUTES_FILE",
         "KEYGATE_METRICS_ADDRESS", "OTEL_EXPORTER_OTLP_ENDPOINT");
     assertDatabaseSecretsOnlyFromSecretKeyRefs(env);

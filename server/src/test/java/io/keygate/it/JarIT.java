@@ -37,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JarIT {
   private static final Path JAR = Path.of("target", "keygate.jar");
   /** The image's JAVA_TOOL_OPTIONS (see the Dockerfile). */
-  private static final String JVM_FLAGS =
-      "-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError";
+  private static final String JVM_FLAGS = String.join(" ", ImageFlags.withoutArchive());
 
   @TempDir
   Path tmp;
@@ -114,8 +113,9 @@ class JarIT {
         // Netty's allocator events stay off, so the flight recorder's event registry is not set up on the
         // first call (Netty only asks whether the recorder is available: a few jdk.jfr classes).
         .doesNotContain("netty.buffer.AllocateChunkEvent", "jdk.jfr.internal.MetadataRepository");
-    Result start = runJava(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
-        "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xss512k"), "--version");
+    List<String> imageFlags = new java.util.ArrayList<>(ImageFlags.withoutArchive());
+    imageFlags.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+    Result start = runJava(imageFlags, "--version");
     assertThat(start.exit).as(start.output).isZero();
     assertThat(start.output).contains("keygate 0.1.0");
   }

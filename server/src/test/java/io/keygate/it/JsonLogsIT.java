@@ -61,8 +61,7 @@ class JsonLogsIT {
    * The image's JVM flags, on the command line: set through JAVA_TOOL_OPTIONS, as the image does,
    * the JVM itself prints "Picked up JAVA_TOOL_OPTIONS: …" to stderr, a line Keygate cannot format.
    */
-  private static final List<String> JVM_FLAGS =
-      List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+  private static final List<String> JVM_FLAGS = ImageFlags.withoutArchive();
   private static final String GRPC_NETTY_HANDLER = "io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler";
   private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
     @Override
