@@ -29,6 +29,10 @@ final class Report {
     return List.copyOf(rows);
   }
 
+  synchronized List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   /** A Markdown table (it reads as plain text too). */
   synchronized void print(PrintStream out) {
     out.println();

@@ -40,4 +40,16 @@ class QuickRunIT {
     assertThat(rows).filteredOn(r -> r.section().equals("8 footprint") && r.metric().startsWith("peak RSS"))
         .hasSize(2).allSatisfy(row -> assertThat(row.metric()).contains("with the image's archive"));
   }
+
+  @Test
+  void footprintAloneMeasuresStartsButNoPeakUnderLoad() throws Exception {
+    Report report = Bench.run(Bench.Plan.of(Set.of("footprint"), true, 0), JAR.toAbsolutePath());
+
+    assertThat(report.rows()).as("nothing loaded the sidecars: their peak would be an idle one")
+        .noneMatch(r -> r.metric().startsWith("peak RSS"));
+    assertThat(report.notes()).anyMatch(n -> n.startsWith("footprint: no peak RSS rows"));
+    assertThat(report.rows()).extracting(Report.Row::metric)
+        .anyMatch(m -> m.startsWith("start: JVM spawn"))
+        .anyMatch(m -> m.startsWith("idle RSS after start and one call"));
+  }
 }
