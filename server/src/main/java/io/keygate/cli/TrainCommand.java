@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +53,9 @@ import picocli.CommandLine.Spec;
  * gRPC, then stopped. Under {@code -XX:ArchiveClassesAtExit} that JVM leaves an archive of exactly the
  * classes a sidecar loads; the embedded database's, Flyway's and this command's gRPC client stay out of
  * it (they made the archive a third larger, and every start maps the whole archive: docs/performance.md).
+ * With {@code --redis-url} the sidecar counts its rate limits in that Redis, and the archive holds the Redis
+ * limiter's classes too (Lettuce and its Netty, ~1,500 classes); the image builds one archive of each kind,
+ * as an in-process sidecar would otherwise map the Redis classes for nothing.
  */
 @Command(name = "train", hidden = true, mixinStandardHelpOptions = true,
     description = "Start a sidecar JVM with the flags given after --, exercise it against a throw-away embedded"
@@ -60,6 +64,11 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   private static final Pattern SERVING = Pattern.compile("serving on 127\\.0\\.0\\.1:(\\d+)");
   private static final long SECONDS_TO_SERVE = 120;
+
+  @Option(names = "--redis-url", paramLabel = "URL", description = "A Redis for the trained sidecar's rate"
+      + " limits (KEYGATE_REDIS_URL), so that the archive holds the Redis limiter's classes too; without it the"
+      + " in-process limiter.")
+  String redisUrl = "";
 
   @Parameters(paramLabel = "JVM_FLAG", description = "Flags of the trained sidecar's JVM.")
   List<String> jvmFlags = List.of();
@@ -107,6 +116,9 @@ final class TrainCommand implements Callable<Integer> {
     env.putAll(Map.of(Settings.DATABASE_URL.name(), embedded.jdbcUrl(), Settings.DATABASE_USER.name(),
         embedded.user(), Settings.DATABASE_PASSWORD.name(), embedded.password(), Settings.MIGRATE.name(), "false",
         Settings.HOST.name(), "127.0.0.1", Settings.PORT.name(), "0"));
+    if (!redisUrl.isEmpty()) {
+      env.put(Settings.REDIS_URL.name(), redisUrl);
+    }
     return builder.start();
   }
 

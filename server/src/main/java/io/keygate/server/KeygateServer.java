@@ -304,7 +304,7 @@ public final class KeygateServer implements AutoCloseable {
    * then read again every {@code KEYGATE_TLS_RELOAD_SECONDS}.
    */
   public static KeygateServer start(KeygateConfig config, Clock clock) {
-    withoutNettyFlightRecorderEvents();
+    withoutFlightRecorderEvents();
     ServerTls tls = tls(config.tls(), clock);
     try {
       KeygateServer keygate = start(config, netty(config, tls.credentials()), tls, clock);
@@ -318,12 +318,14 @@ public final class KeygateServer implements AutoCloseable {
 
   /**
    * Netty 4.2 registers flight-recorder events for its buffer allocator when it first allocates, and
-   * setting up the JDK's flight recorder for them was about 100 ms of a sidecar's first call
-   * (docs/performance.md). Off, for grpc-netty-shaded's copy and Lettuce's, unless the JVM was started
-   * with the property set.
+   * Lettuce for its connection events when it first connects; setting up the JDK's flight recorder for
+   * them was about 100 ms of a sidecar's first call and ~250 ms of a Redis sidecar's start
+   * (docs/performance.md). Off, for grpc-netty-shaded's Netty, Lettuce's Netty and Lettuce, unless the
+   * JVM was started with the property set.
    */
-  private static void withoutNettyFlightRecorderEvents() {
-    for (String property : List.of("io.grpc.netty.shaded.io.netty.jfr.enabled", "io.netty.jfr.enabled")) {
+  private static void withoutFlightRecorderEvents() {
+    for (String property : List.of("io.grpc.netty.shaded.io.netty.jfr.enabled", "io.netty.jfr.enabled",
+        "io.lettuce.core.jfr")) {
       if (System.getProperty(property) == null) {
         System.setProperty(property, "false");
       }

@@ -120,6 +120,31 @@ class JarIT {
     assertThat(start.output).contains("keygate 0.1.0");
   }
 
+  /**
+   * The image's archive for sidecars counting in Redis: the training's sidecar connects to a real Redis, so
+   * the archive holds the Redis limiter (Lettuce, its Netty), and neither Lettuce's connection events nor
+   * Netty's set up the flight recorder's event registry (~250 ms of a Redis sidecar's start).
+   */
+  @Test
+  void aTrainingWithRedisArchivesTheRedisLimiterWithoutTheFlightRecorder() throws Exception {
+    Path archive = tmp.resolve("keygate-redis.jsa");
+    Path classes = tmp.resolve("archived-classes.txt");
+    try (TestRedis redis = TestRedis.start()) {
+      Result train = runJava(List.of(), "train", "--redis-url", redis.url(), "--", "-XX:+UseSerialGC", "-Xss512k",
+          "-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:class+load=info:file=" + classes);
+      assertThat(train.exit).as(train.output).isZero();
+      assertThat(train.output).contains("connected to Redis at 127.0.0.1:" + redis.port());
+    }
+    assertThat(Files.readString(classes, StandardCharsets.UTF_8))
+        .contains("io.keygate.ratelimit.redis.RedisCounters", "io.lettuce.core.RedisClient ")
+        .doesNotContain("io.lettuce.core.event.connection.JfrConnectionCreatedEvent",
+            "jdk.jfr.internal.MetadataRepository");
+    List<String> imageFlags = new java.util.ArrayList<>(ImageFlags.withoutArchive());
+    imageFlags.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+    Result start = runJava(imageFlags, "--version");
+    assertThat(start.exit).as(start.output).isZero();
+  }
+
   private Result runJava(List<String> flags, String command, String... args) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> line = new java.util.ArrayList<>();
