@@ -189,7 +189,7 @@ Environment of every Keygate container. Secrets only through secretKeyRef.
   value: {{ .Values.tracing.serviceName | quote }}
 {{- end }}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .Values.javaToolOptions | quote }}
+  value: {{ include "keygate.javaToolOptions" . | quote }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
@@ -399,4 +399,16 @@ readinessProbe:
 {{- else -}}
 {{- include "keygate.grpcProbes" (dict "ctx" . "ready" "keygate.v1.ApiKeyService") }}
 {{- end }}
+{{- end }}
+
+{{/*
+The JVM flags (javaToolOptions). A sidecar counting in Redis maps the image's archive trained with Redis
+(/app/keygate-redis.jsa: Lettuce and its Netty archived too) instead of the in-process one.
+*/}}
+{{- define "keygate.javaToolOptions" -}}
+{{- if .Values.redis.existingSecret -}}
+{{- replace "/app/keygate.jsa" "/app/keygate-redis.jsa" .Values.javaToolOptions -}}
+{{- else -}}
+{{- .Values.javaToolOptions -}}
+{{- end -}}
 {{- end }}

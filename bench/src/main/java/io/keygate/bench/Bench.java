@@ -113,7 +113,7 @@ public final class Bench {
 
   private void all() throws Exception {
     if (plan.runs("throughput") || plan.runs("footprint")) {
-      archive = Footprint.imageArchive(report, fixture);
+      archives = Footprint.imageArchives(report, fixture);
     }
     localMetrics = Jvm.freePort();
     Served local = start("keygate-local", Map.of("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + localMetrics),
@@ -133,7 +133,7 @@ public final class Bench {
       new Throughputs(plan, report, fixture).run(noop, local, redis, key);
     }
     if (plan.runs("footprint")) {
-      new Footprint(plan, report, fixture).run(noop, local, redis, key, archive);
+      new Footprint(plan, report, fixture).run(noop, local, redis, key, archives);
     }
     if (plan.runs("decision")) {
       decisionInProcess();
@@ -157,11 +157,11 @@ public final class Bench {
   /** The metrics port of the in-process sidecar. */
   private int localMetrics;
   /**
-   * The flag mapping the image's class-data-sharing archive, as the chart starts a sidecar; every sidecar of
-   * a run measuring throughput or footprint gets it (the peak RSS is the image's, and the pinned rounds compare
-   * sidecars started alike).
+   * The image's class-data-sharing archives, mapped as the chart maps them (the Redis-trained one for a sidecar
+   * counting in Redis); every sidecar of a run measuring throughput or footprint gets one (the peak RSS is the
+   * image's, and the pinned rounds compare sidecars started as the chart starts them).
    */
-  private List<String> archive = List.of();
+  private Footprint.Archives archives = new Footprint.Archives(List.of(), List.of());
 
   /** The sidecar the management calls go to. */
   Served admin() {
@@ -175,7 +175,7 @@ public final class Bench {
 
   /** As above, with JVM flags added to the shipped ones. */
   Served start(String name, Map<String, String> env, String probeCredential, List<String> extraFlags) {
-    List<String> flags = new ArrayList<>(archive);
+    List<String> flags = new ArrayList<>(archives.forSidecar(env));
     flags.addAll(extraFlags);
     Served served = Served.keygate(name, fixture.jar, fixture.env(env), fixture.dir, probeCredential, flags);
     running.add(served);

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * 8. Footprint and start: RSS idle and at its peak under the throughput runs, and the time from
  * spawning the JVM to the first allowed Authorize — beside the no-op gRPC service and a trivial JVM,
- * all with the chart's JVM flags. The run's sidecars map the image's class-data-sharing archive
- * ({@link #imageArchive}), as the image's do; the starts measured here are with and without it.
+ * all with the chart's JVM flags. The run's sidecars map the image's class-data-sharing archives
+ * ({@link #imageArchives}), as the image's do: the Redis-trained one when they count in Redis, as the chart
+ * chooses; the starts measured here are with and without them.
  */
 final class Footprint {
   private final Bench.Plan plan;
@@ -25,23 +26,40 @@ final class Footprint {
   }
 
   /**
-   * The image's class-data-sharing archive, made the way the Dockerfile makes it ({@code keygate train}),
-   * as the JVM flag that maps it; none (and a note) when the training failed.
+   * The JVM flags mapping the image's two class-data-sharing archives: trained as the Dockerfile trains
+   * them ({@code keygate train}, and {@code keygate train --redis-url} against the run's Redis); an empty
+   * list (and a note) for one whose training failed.
    */
-  static List<String> imageArchive(Report report, Fixture fixture) throws Exception {
-    Path archive = fixture.dir.resolve("keygate.jsa");
-    return train(report, fixture, "cds", List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive))
+  record Archives(List<String> inProcess, List<String> redis) {
+    /** What the chart maps for a sidecar with this environment. */
+    List<String> forSidecar(Map<String, String> env) {
+      return env.containsKey("KEYGATE_REDIS_URL") ? redis : inProcess;
+    }
+  }
+
+  static Archives imageArchives(Report report, Fixture fixture) throws Exception {
+    return new Archives(archive(report, fixture, "cds", List.of()),
+        archive(report, fixture, "cds-redis", List.of("--redis-url", fixture.redisUrl())));
+  }
+
+  private static List<String> archive(Report report, Fixture fixture, String name, List<String> trainOptions)
+      throws Exception {
+    Path archive = fixture.dir.resolve(name + ".jsa");
+    return train(report, fixture, name, trainOptions, List.of("-Xlog:cds=error", "-XX:ArchiveClassesAtExit=" + archive))
         ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
   }
 
-  /** {@code archive}: the flag mapping the image's archive, as the run's sidecars were started (or none). */
-  void run(Served noop, Served local, Served redis, String key, List<String> archive) throws Exception {
+  /** {@code archives}: the flags mapping the image's archives, as the run's sidecars were started. */
+  void run(Served noop, Served local, Served redis, String key, Archives archives) throws Exception {
+    List<String> archive = archives.inProcess();
     if (plan.runs("throughput")) {
       String with = archive.isEmpty() ? "without the image's archive: its training failed" : "with the image's archive";
       report.add("8 footprint", "peak RSS under max load, in-process limiter, " + with + " (VmHWM)",
           Report.mib(local.peakRssKib()), Report.mib(noop.peakRssKib()), "", "≤ 160 MiB",
           local.peakRssKib() <= 160 * 1024);
-      report.add("8 footprint", "peak RSS under max load, Redis limiter, " + with + " (VmHWM)",
+      String withRedis = archives.redis().isEmpty() ? "without the image's Redis archive: its training failed"
+          : "with the image's archive (trained with Redis)";
+      report.add("8 footprint", "peak RSS under max load, Redis limiter, " + withRedis + " (VmHWM)",
           Report.mib(redis.peakRssKib()), Report.mib(noop.peakRssKib()), "", "≤ 160 MiB",
           redis.peakRssKib() <= 160 * 1024);
     } else {
@@ -70,11 +88,12 @@ final class Footprint {
     // With the image's archive, and on a JDK 25+ runtime with its AOT cache (JEP 483/514: classes loaded and
     // linked, profiles), trained the same way.
     List<Long> cdsIdle = new ArrayList<>();
-    List<Long> cdsStarts = archive.isEmpty() ? List.of() : starts("cds", archive, key, cdsIdle);
+    Map<String, String> inProcess = Map.of();
+    List<Long> cdsStarts = archive.isEmpty() ? List.of() : starts("cds", inProcess, archive, key, cdsIdle);
     Path aotCache = fixture.dir.resolve("keygate.aot");
     List<Long> aotStarts = Runtime.version().feature() >= 25
-        && train(report, fixture, "aot", List.of("-XX:AOTCacheOutput=" + aotCache))
-        ? starts("aot", List.of("-XX:AOTCache=" + aotCache), key, new ArrayList<>()) : List.of();
+        && train(report, fixture, "aot", List.of(), List.of("-XX:AOTCacheOutput=" + aotCache))
+        ? starts("aot", inProcess, List.of("-XX:AOTCache=" + aotCache), key, new ArrayList<>()) : List.of();
     long trivialStart = trivialJvmNanos();
     long trivialIdle = trivialJvmIdleKib();
     long start = median(starts);
@@ -94,6 +113,9 @@ final class Footprint {
           + ")", Report.f0(cds / 1e6) + " ms", Report.f0(start / 1e6) + " ms without", "", "≤ 600 ms",
           cds <= TimeUnit.MILLISECONDS.toNanos(600));
     }
+    if (!archive.isEmpty() && !archives.redis().isEmpty()) {
+      redisStarts(key, archives);
+    }
     if (!aotStarts.isEmpty()) {
       long aot = median(aotStarts);
       report.add("8 footprint", "start with a JDK " + Runtime.version().feature()
@@ -102,10 +124,33 @@ final class Footprint {
     }
   }
 
-  /** Runs {@code keygate train} with its sidecar's JVM writing through {@code writeFlags}, as the Dockerfile does. */
-  private static boolean train(Report report, Fixture fixture, String name, List<String> writeFlags)
-      throws Exception {
-    List<String> training = new ArrayList<>(List.of("-jar", fixture.jar.toString(), "train", "--"));
+  /**
+   * A sidecar counting in Redis, as fleets run it: started on the image's Redis-trained archive (what the
+   * chart maps) against the in-process one (what it mapped before).
+   */
+  private void redisStarts(String key, Archives archives) {
+    Map<String, String> redis = Map.of("KEYGATE_REDIS_URL", fixture.redisUrl());
+    List<Long> idle = new ArrayList<>();
+    List<Long> before = new ArrayList<>();
+    long start = median(starts("cds-redis", redis, archives.redis(), key, idle));
+    long beforeStart = median(starts("cds-redis-before", redis, archives.inProcess(), key, before));
+    report.add("8 footprint", "Redis limiter: idle RSS after start and one call, with the image's Redis archive"
+        + " (median of " + plan.starts() + ")", Report.mib(median(idle)), Report.mib(median(before))
+        + " with the in-process archive", "", "≤ 100 MiB", median(idle) <= 100 * 1024);
+    report.add("8 footprint", "Redis limiter: start with the image's Redis archive (keygate train --redis-url;"
+        + " median of " + plan.starts() + ")", Report.f0(start / 1e6) + " ms", Report.f0(beforeStart / 1e6)
+        + " ms with the in-process archive", "", "≤ 600 ms", start <= TimeUnit.MILLISECONDS.toNanos(600));
+  }
+
+  /**
+   * Runs {@code keygate train} with {@code trainOptions}, its sidecar's JVM writing through {@code writeFlags},
+   * as the Dockerfile does.
+   */
+  private static boolean train(Report report, Fixture fixture, String name, List<String> trainOptions,
+      List<String> writeFlags) throws Exception {
+    List<String> training = new ArrayList<>(List.of("-jar", fixture.jar.toString(), "train"));
+    training.addAll(trainOptions);
+    training.add("--");
     training.addAll(Jvm.SHIPPED_FLAGS);
     training.addAll(writeFlags);
     Path log = fixture.dir.resolve(name + ".train.log");
@@ -118,11 +163,15 @@ final class Footprint {
     return true;
   }
 
-  /** Fresh sidecars started with {@code readFlags}: their start times; the idle RSS of each goes to {@code idle}. */
-  private List<Long> starts(String name, List<String> readFlags, String key, List<Long> idle) {
+  /**
+   * Fresh sidecars with {@code env} started with {@code readFlags}: their start times; the idle RSS of each
+   * goes to {@code idle}.
+   */
+  private List<Long> starts(String name, Map<String, String> env, List<String> readFlags, String key,
+      List<Long> idle) {
     List<Long> starts = new ArrayList<>();
     for (int i = 0; i < plan.starts(); i++) {
-      try (Served fresh = Served.keygate("keygate-" + name + "-" + i, fixture.jar, fixture.env(Map.of()), fixture.dir,
+      try (Served fresh = Served.keygate("keygate-" + name + "-" + i, fixture.jar, fixture.env(env), fixture.dir,
           key, readFlags)) {
         starts.add(fresh.startNanos);
         Served.sleep(2000);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class Jvm {
   /**
    * The chart's {@code javaToolOptions}, read from the helm/keygate/values.yaml packaged with the bench, less
-   * the image's archive (the bench trains its own: {@link Footprint#imageArchive}), plus {@code -XX:MaxRAM}
+   * the image's archive (the bench trains its own: {@link Footprint#imageArchives}), plus {@code -XX:MaxRAM}
    * set to the sidecar's memory limit (256 MiB), which is what the JVM would read from the container's cgroup.
    */
   static final List<String> SHIPPED_FLAGS = shippedFlags();

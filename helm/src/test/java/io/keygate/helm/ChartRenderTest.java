@@ -137,6 +137,9 @@ class ChartRenderTest {
     assertDatabaseSecretsOnlyFromSecretKeyRefs(env);
     assertThat(at(env.get("KEYGATE_REDIS_URL"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "redis-credentials", "key", "redis-url"));
+    assertThat(env.get("JAVA_TOOL_OPTIONS").get("value")).as("counting in Redis: the archive trained with Redis")
+        .isEqualTo(((String) Charts.load(Charts.CHART.resolve("values.yaml")).get("javaToolOptions"))
+            .replace("-XX:SharedArchiveFile=/app/keygate.jsa", "-XX:SharedArchiveFile=/app/keygate-redis.jsa"));
     assertThat(at(env.get("KEYGATE_REDIS_PASSWORD"), "valueFrom", "secretKeyRef"))
         .isEqualTo(Map.of("name", "redis-credentials", "key", "redis-password"));
     assertThat(at(env.get("KEYGATE_DATABASE_USER"), "valueFrom", "secretKeyRef"))
