@@ -14,7 +14,6 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,7 +56,7 @@ public final class RedisCounters implements Counters, ScriptRunner {
   public RedisCounters(RedisURI uri, Duration timeout, int maxQueuedCommands) {
     uri.setTimeout(timeout);
     this.uri = uri;
-    this.client = RedisClient.create(uri);
+    this.client = new AsyncRedisClient(uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -75,13 +74,11 @@ public final class RedisCounters implements Counters, ScriptRunner {
       throw new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: not"
           + " connected to " + uri.getHost() + ":" + uri.getPort() + " yet").because("RATE_LIMITER_UNAVAILABLE");
     }
-    List<Long> reply;
     try {
-      reply = eval(redis.sync(), keys(limits), args(limits));
-    } catch (RuntimeException e) {
-      throw unavailable(e);
+      return countIn(redis, limits).toCompletableFuture().join(); // Lettuce's command timeout bounds the wait
+    } catch (CompletionException e) {
+      throw cause(e) instanceof KeygateException refused ? refused : unavailable(cause(e));
     }
-    return statuses(limits, reply);
   }
 
   /**
@@ -92,9 +89,11 @@ public final class RedisCounters implements Counters, ScriptRunner {
   @Override
   public CompletionStage<List<LimitStatus>> countAsync(List<LimitSpec> limits) {
     StatefulRedisConnection<String, String> redis = connection;
-    if (redis == null) {
-      return null;
-    }
+    return redis == null ? null : countIn(redis, limits);
+  }
+
+  private CompletionStage<List<LimitStatus>> countIn(StatefulRedisConnection<String, String> redis,
+      List<LimitSpec> limits) {
     String[] keys = keys(limits);
     String[] args = args(limits);
     RedisAsyncCommands<String, String> async = redis.async();
@@ -153,7 +152,7 @@ public final class RedisCounters implements Counters, ScriptRunner {
       nextConnectMillis = now + RETRY_CONNECT_MILLIS;
       try {
         StatefulRedisConnection<String, String> fresh = client.connect();
-        sha = fresh.sync().scriptLoad(SCRIPT);
+        sha = fresh.async().scriptLoad(SCRIPT).toCompletableFuture().join();
         connection = fresh;
         LOG.info("connected to Redis at {}:{}", uri.getHost(), uri.getPort());
       } catch (RuntimeException e) {
@@ -197,15 +196,6 @@ public final class RedisCounters implements Counters, ScriptRunner {
   static KeygateException unavailable(Throwable e) {
     return new KeygateException(KeygateException.Kind.UNAVAILABLE, "Redis rate-limit store unavailable: "
         + e.getMessage()).because("RATE_LIMITER_UNAVAILABLE");
-  }
-
-  private List<Long> eval(RedisCommands<String, String> redis, String[] keys, String[] args) {
-    try {
-      return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-    } catch (RedisNoScriptException e) {
-      sha = redis.scriptLoad(SCRIPT);
-      return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-    }
   }
 
   @Override
