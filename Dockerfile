@@ -40,7 +40,7 @@ COPY --from=build /src/server/target/keygate.jar /app/keygate.jar
 # instead of loading them again (docs/performance.md). A second training against a throw-away Redis
 # (installed for it and removed in the same layer) writes /app/keygate-redis.jsa, which the chart maps
 # for sidecars counting in Redis: with Lettuce archived they start 0.3–0.5 s sooner, and an in-process
-# sidecar does not map ~16 MB of Redis classes it never loads. JarIT runs both trainings and starts the
+# sidecar does not map ~15 MB of Redis classes it never loads. JarIT runs both trainings and starts the
 # jar with -Xshare:on on each archive.
 RUN java -jar /app/keygate.jar train -- -XX:+UseSerialGC -Xss512k -Xlog:cds=error \
       -XX:ArchiveClassesAtExit=/app/keygate.jsa \
