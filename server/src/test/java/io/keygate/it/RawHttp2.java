@@ -30,6 +30,24 @@ final class RawHttp2 implements AutoCloseable {
 
   /** Sends one frame on stream 0. */
   void send(int type, int flags, byte[] payload) throws IOException {
+    sendAll(frame(type, flags, payload));
+  }
+
+  /**
+   * Sends {@code frames} in one write, so that they reach the server together: one it answers by hanging
+   * up is then not followed by writes into a connection it has already reset.
+   */
+  void sendAll(byte[]... frames) throws IOException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] frame : frames) {
+      all.write(frame);
+    }
+    out.write(all.toByteArray());
+    out.flush();
+  }
+
+  /** One frame on stream 0. */
+  static byte[] frame(int type, int flags, byte[] payload) {
     byte[] frame = new byte[9 + payload.length];
     frame[0] = (byte) (payload.length >>> 16);
     frame[1] = (byte) (payload.length >>> 8);
@@ -37,8 +55,7 @@ final class RawHttp2 implements AutoCloseable {
     frame[3] = (byte) type;
     frame[4] = (byte) flags;
     System.arraycopy(payload, 0, frame, 9, payload.length);
-    out.write(frame);
-    out.flush();
+    return frame;
   }
 
   /** Reads frames until a GOAWAY; fails with the socket's read timeout if none comes. */
