@@ -1,5 +1,6 @@
 package io.keygate.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +39,7 @@ final class RawHttp2 implements AutoCloseable {
    * up is then not followed by writes into a connection it has already reset.
    */
   void sendAll(byte[]... frames) throws IOException {
-    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (byte[] frame : frames) {
       all.write(frame);
     }
