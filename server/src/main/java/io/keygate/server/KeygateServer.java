@@ -37,13 +37,8 @@ import io.keygate.manage.TenantSetup;
 import io.keygate.manage.TokenIssuer;
 import io.keygate.manage.TokenManager;
 import io.keygate.ratelimit.Counters;
-import io.keygate.ratelimit.LeasedCounters;
 import io.keygate.ratelimit.LocalCounters;
 import io.keygate.ratelimit.WindowedRateLimiter;
-import io.keygate.ratelimit.redis.RedisClusterCounters;
-import io.keygate.ratelimit.redis.RedisCounters;
-import io.keygate.ratelimit.redis.RedisLeases;
-import io.lettuce.core.RedisURI;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.ChangeFeed;
 import io.keygate.store.ChangeListener;
@@ -107,8 +102,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeygateServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
-  /** Read-only Redis calls made at start so that the first requests do not meet a cold JIT. */
-  private static final int WARM_UP_CALLS = 500;
   /** Calls that may be in flight per RPC thread; beyond that, calls are shed ({@link Admission}). */
   private static final int CALLS_PER_THREAD = 64;
   /** Messages a central tier queues for one edge sidecar that does not read before it drops the stream. */
@@ -146,7 +139,7 @@ public final class KeygateServer implements AutoCloseable {
    * database connection at all).
    */
   private KeygateServer(KeygateConfig config, EmbeddedDatabase embedded, Database database,
-      ServerBuilder<?> transport, ServerTls tls, Clock clock, Tracing tracing) {
+      ServerBuilder<?> transport, ServerTls tls, Clock clock, Tracing tracing, RateLimitCounters rateLimitCounters) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
@@ -196,7 +189,8 @@ public final class KeygateServer implements AutoCloseable {
     // While tracing is on, the decision's trace context follows it to the pool (lookups) and back.
     Executor decisionPool = tracing.propagating(executor);
     RateLimitConfig limits = hot.rateLimits();
-    this.counters = counters(limits, clock, limits.redis() ? new ObservedRedis(tracing, metrics.registry()) : null);
+    this.counters = rateLimitCounters.counters(clock, limits.redis() ? new ObservedRedis(tracing, metrics.registry())
+        : null);
     this.limiter = new WindowedRateLimiter(counters, new LocalCounters(clock, LocalCounters.boundFor(
         Runtime.getRuntime().maxMemory(), hot.cacheMaxEntries())), limits.failOpen(), decisionPool);
     Authorizer authorizer = new Authorizer(cache != null ? cache : store, format, clock, routes, limiter,
@@ -359,43 +353,48 @@ public final class KeygateServer implements AutoCloseable {
 
   private static KeygateServer start(KeygateConfig config, ServerBuilder<?> transport, ServerTls tls, Clock clock) {
     Tracing tracing = Tracing.fromEnv(config.otel());
-    if (config.edgeMode()) {
-      KeygateServer edge;
-      try {
-        edge = new KeygateServer(config, null, null, transport, tls, clock, tracing);
-      } catch (RuntimeException e) {
-        tracing.close();
-        throw e;
-      }
-      return started(edge);
-    }
+    // Redis connects and warms up while the database's pool starts and the schema is checked.
+    RateLimitCounters rateLimitCounters = RateLimitCounters.open(config.hotPath().rateLimits());
     EmbeddedDatabase embedded = null;
-    Database database;
-    if (config.embeddedDatabase()) {
-      embedded = EmbeddedDatabase.start(config.dataDir());
-      database = new Database(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.databasePoolSize());
-    } else {
-      database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
-          config.databasePoolSize());
-    }
+    Database database = null; // none in edge mode
     KeygateServer keygate;
     try {
-      if (config.migrate()) {
-        int applied = database.migrate();
-        if (applied > 0) {
-          LOG.info("applied {} database migrations", applied);
-        }
-      } else {
-        database.checkSchema();
+      if (config.embeddedDatabase()) {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        database = new Database(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.databasePoolSize());
+      } else if (!config.edgeMode()) {
+        database = new Database(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+            config.databasePoolSize());
       }
-      keygate = new KeygateServer(config, embedded, database, transport, tls, clock, tracing);
+      if (database != null) {
+        migrateOrCheck(config, database);
+      }
+      keygate = new KeygateServer(config, embedded, database, transport, tls, clock, tracing, rateLimitCounters);
     } catch (RuntimeException e) {
+      rateLimitCounters.abandon();
       tracing.close();
-      database.close();
+      if (database != null) {
+        database.close();
+      }
       closeQuietly(embedded);
       throw e;
     }
     return started(keygate);
+  }
+
+  /**
+   * Applies the migrations ({@code KEYGATE_MIGRATE}), or only checks that the schema is current — one
+   * query — for fleets that migrate in a separate step.
+   */
+  private static void migrateOrCheck(KeygateConfig config, Database database) {
+    if (!config.migrate()) {
+      database.checkSchema();
+      return;
+    }
+    int applied = database.migrate();
+    if (applied > 0) {
+      LOG.info("applied {} database migrations", applied);
+    }
   }
 
   /** Starts what {@code keygate} serves and follows; closes it when that fails. */
@@ -496,47 +495,6 @@ public final class KeygateServer implements AutoCloseable {
 
   public WindowedRateLimiter rateLimiter() {
     return limiter;
-  }
-
-  /** In process, or leased from Redis (its round trips observed by {@code redis}). */
-  private static Counters counters(RateLimitConfig settings, Clock clock, ObservedRedis redis) {
-    if (!settings.redis()) {
-      return new LocalCounters(clock, LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000));
-    }
-    List<RedisURI> uris = new ArrayList<>();
-    for (String url : settings.redisUrl().split(",")) {
-      RedisURI uri = RedisURI.create(url.trim());
-      if (!settings.redisPassword().isEmpty()) {
-        uri = RedisURI.builder(uri).withPassword(settings.redisPassword().toCharArray()).build();
-      }
-      uris.add(uri);
-    }
-    int maxCounters = LocalCounters.boundFor(Runtime.getRuntime().maxMemory(), 1_000_000);
-    Counters exact;
-    RedisLeases leases;
-    if (settings.redisCluster()) {
-      RedisClusterCounters cluster = new RedisClusterCounters(uris, settings.redisTimeout(), settings.redisMaxQueued());
-      exact = cluster;
-      leases = new RedisLeases(cluster);
-    } else if (uris.size() == 1) {
-      RedisCounters standalone = new RedisCounters(uris.get(0), settings.redisTimeout(), settings.redisMaxQueued());
-      exact = standalone;
-      leases = new RedisLeases(standalone);
-    } else {
-      throw new IllegalArgumentException("KEYGATE_REDIS_URL lists several nodes; set KEYGATE_REDIS_MODE=cluster");
-    }
-    // Leased (KEYGATE_RATE_LIMIT_LEASING, the default): most decisions spent from a local slice, exact tenants
-    // counted per request; otherwise every request counted in Redis.
-    return settings.leasing() ? leased(leases, exact, maxCounters, redis) : redis.exact(exact);
-  }
-
-  /** Leased counters, their Redis path warmed before the first request (read-only calls, at most 1 s). */
-  private static Counters leased(RedisLeases leases, Counters exact, int maxCounters, ObservedRedis redis) {
-    long start = System.nanoTime();
-    int warmed = leases.warmUp(WARM_UP_CALLS, java.time.Duration.ofSeconds(1));
-    LOG.info("Redis rate-limit path warmed: {} read-only leases in {} ms", warmed,
-        (System.nanoTime() - start) / 1_000_000);
-    return new LeasedCounters(redis.leases(leases), redis.exact(exact), maxCounters, System::nanoTime);
   }
 
   public void awaitTermination() throws InterruptedException {

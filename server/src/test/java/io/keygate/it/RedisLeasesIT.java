@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,29 @@ class RedisLeasesIT {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     }
     assertThat(lease(spec(10), 1, 0, 0).granted()).isEqualTo(1);
+  }
+
+  @Test
+  void aWarmUpAnswersEveryReadOnlyLeaseItSendsAndWritesNothing() {
+    long before = evalshaCalls();
+    assertThat(leases.warmUp(50, 16, Duration.ofSeconds(5))).as("three batches of 16 and one of 2").isEqualTo(50);
+    assertThat(evalshaCalls() - before).as("scripts Redis ran").isEqualTo(50);
+    RedisClient client = RedisClient.create(redis.url());
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      assertThat(c.sync().keys("*warmup*")).isEmpty();
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+    try (TestRedis gone = TestRedis.notStarted();
+        RedisCounters counters = new RedisCounters(RedisURI.create(gone.url()), Duration.ofMillis(100), 10)) {
+      assertThat(new RedisLeases(counters).warmUp(50, 16, Duration.ofSeconds(5))).as("Redis down").isZero();
+    }
+  }
+
+  private static long evalshaCalls() {
+    Matcher calls = Pattern.compile("cmdstat_evalsha:calls=(\\d+)")
+        .matcher(redis.info("commandstats"));
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.keygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.keygate.KeygateException;
 import io.keygate.config.KeygateConfig;
@@ -9,6 +10,7 @@ import io.keygate.server.KeygateServer;
 import io.keygate.store.postgres.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,23 @@ class StartWithoutMigrationsIT {
     }
     try (KeygateServer server = KeygateServer.start(config)) {
       assertThat(server.bootstrap().bootstrapIfEmpty()).as("serves on the migrated schema").isPresent();
+    }
+  }
+
+  /** Redis connects while the schema is checked (RateLimitCounters); a refused start closes that connection. */
+  @Test
+  void aRefusedStartLeavesNoRedisConnectionOpen() {
+    try (TestRedis redis = TestRedis.start()) {
+      KeygateConfig config = TestKeygate.config(TestPostgres.newDatabase(), Map.of("KEYGATE_MIGRATE", "false",
+          "KEYGATE_REDIS_URL", redis.url()));
+
+      assertThatThrownBy(() -> KeygateServer.start(config)).hasMessageContaining("keygate migrate");
+
+      // The start's Redis thread connects, warms the path (read-only leases, EVALSHA), and only then is closed.
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        assertThat(redis.info("commandstats")).as("the warm-up ran").contains("cmdstat_evalsha");
+        assertThat(redis.info("clients")).as("only the probe's own connection").contains("connected_clients:1\r");
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import io.keygate.ratelimit.LimitStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,19 +33,23 @@ public final class RedisLeases implements LeaseStore {
 
   /**
    * Warms the Redis path before the first request (class loading, the JIT, the connection): read-only
-   * leases ({@code want} 0) of a counter nobody uses, at most {@code calls} of them and for at most
-   * {@code budget}; stops at the first failure (Redis down: the failure mode applies as usual). Writes
-   * nothing. A cold sidecar's first calls otherwise take longer than the Redis timeout, and a timed-out
-   * call is counted in the sidecar alone when failing open.
+   * leases ({@code want} 0) of a counter nobody uses, {@code inFlight} at a time, at most {@code calls} of
+   * them and for at most {@code budget}; stops at the first failure (Redis down: the failure mode applies as
+   * usual). Writes nothing. A cold sidecar's first calls otherwise take longer than the Redis timeout, and a
+   * timed-out call is counted in the sidecar alone when failing open. Returns the leases answered.
    */
-  public int warmUp(int calls, Duration budget) {
+  public int warmUp(int calls, int inFlight, Duration budget) {
     LimitSpec probe = new LimitSpec(LimitStatus.Scope.IP, "warmup:" + UUID.randomUUID(), 1, 60_000, false);
     long end = System.nanoTime() + budget.toNanos();
     int done = 0;
     try {
       while (done < calls && System.nanoTime() - end < 0) {
-        lease(probe, 0, 0, 0).toCompletableFuture().get(budget.toMillis(), TimeUnit.MILLISECONDS);
-        done++;
+        CompletableFuture<?>[] batch = new CompletableFuture<?>[Math.min(inFlight, calls - done)];
+        for (int i = 0; i < batch.length; i++) {
+          batch[i] = lease(probe, 0, 0, 0).toCompletableFuture();
+        }
+        CompletableFuture.allOf(batch).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        done += batch.length;
       }
     } catch (ExecutionException | TimeoutException e) {
       return done;
