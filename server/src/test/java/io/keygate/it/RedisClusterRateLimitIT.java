@@ -2,6 +2,9 @@ package io.keygate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.ratelimit.LimitSpec;
+import io.keygate.ratelimit.LimitStatus;
+import io.keygate.ratelimit.redis.RedisClusterCounters;
 import io.keygate.testing.Ports;
 import io.keygate.v1.AuthorizeRequest;
 import io.keygate.v1.AuthorizeResponse;
@@ -14,6 +17,7 @@ import io.keygate.v1.Reason;
 import io.keygate.v1.TenantSettings;
 import io.keygate.v1.TokenSpec;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +81,25 @@ class RedisClusterRateLimitIT {
       } finally {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       }
+    }
+  }
+
+  /** Counted through Keygate's asynchronous-only cluster client; a script the nodes forgot is loaded again. */
+  @Test
+  void aScriptTheClusterForgotIsLoadedAgain() {
+    List<RedisURI> seeds = cluster.serverPorts().stream().map(p -> RedisURI.create("redis://127.0.0.1:" + p)).toList();
+    LimitSpec limit = new LimitSpec(LimitStatus.Scope.KEY, "key:forgotten-script", 5, 60_000, false);
+    try (RedisClusterCounters counters = new RedisClusterCounters(seeds, Duration.ofSeconds(5), 100)) {
+      assertThat(counters.count(List.of(limit)).get(0).remaining()).isEqualTo(4);
+      for (int port : cluster.serverPorts()) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+          c.sync().scriptFlush();
+        } finally {
+          client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+      }
+      assertThat(counters.count(List.of(limit)).get(0).remaining()).as("counted after the reload").isEqualTo(3);
     }
   }
 

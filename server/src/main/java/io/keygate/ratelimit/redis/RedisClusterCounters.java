@@ -49,7 +49,7 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
   public RedisClusterCounters(List<RedisURI> seeds, Duration timeout, int maxQueuedCommands) {
     this.timeout = timeout;
     seeds.forEach(uri -> uri.setTimeout(timeout));
-    this.client = RedisClusterClient.create(seeds);
+    this.client = new AsyncRedisClusterClient(seeds);
     client.setOptions(ClusterClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClusterClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -72,12 +72,16 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
         return connection;
       }
       nextConnectMillis = now + RETRY_CONNECT_MILLIS;
+      StatefulRedisClusterConnection<String, String> fresh = null;
       try {
-        StatefulRedisClusterConnection<String, String> fresh = client.connect();
-        sha = fresh.sync().scriptLoad(RedisCounters.SCRIPT);
+        fresh = client.connect();
+        sha = get(fresh.async().scriptLoad(RedisCounters.SCRIPT));
         connection = fresh;
         LOG.info("connected to the Redis cluster");
       } catch (RuntimeException e) {
+        if (fresh != null) {
+          fresh.close();
+        }
         LOG.warn("cannot connect to the Redis cluster ({}); trying again on demand", e.getMessage());
       }
       return connection;
@@ -106,14 +110,24 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
     return statuses(limits, results);
   }
 
-  private List<Long> await(RedisFuture<List<Long>> future, String key, String[] args, int i) {
+  private List<Long> await(RedisFuture<List<Long>> reply, String key, String[] args, int i) {
+    try {
+      return get(reply);
+    } catch (RedisNoScriptException e) { // Redis forgot the script (a restart): load it again, count once more
+      RedisAdvancedClusterAsyncCommands<String, String> redis = connection.async();
+      sha = get(redis.scriptLoad(RedisCounters.SCRIPT));
+      return get(redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, args[3 * i], args[3 * i + 1],
+          args[3 * i + 2]));
+    }
+  }
+
+  /** The answer within twice the timeout; a script Redis does not hold as such, any other failure UNAVAILABLE. */
+  private <T> T get(RedisFuture<T> future) {
     try {
       return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RedisNoScriptException) {
-        sha = connection.sync().scriptLoad(RedisCounters.SCRIPT);
-        return connection.sync().evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, args[3 * i],
-            args[3 * i + 1], args[3 * i + 2]);
+      if (e.getCause() instanceof RedisNoScriptException noScript) {
+        throw noScript;
       }
       throw RedisCounters.unavailable(e.getCause());
     } catch (TimeoutException e) {
