@@ -150,12 +150,16 @@ public final class RedisCounters implements Counters, ScriptRunner {
         return connection;
       }
       nextConnectMillis = now + RETRY_CONNECT_MILLIS;
+      StatefulRedisConnection<String, String> fresh = null;
       try {
-        StatefulRedisConnection<String, String> fresh = client.connect();
+        fresh = client.connect();
         sha = fresh.async().scriptLoad(SCRIPT).toCompletableFuture().join();
         connection = fresh;
         LOG.info("connected to Redis at {}:{}", uri.getHost(), uri.getPort());
       } catch (RuntimeException e) {
+        if (fresh != null) {
+          fresh.close(); // connected, but the script was refused or timed out: the next try opens a new one
+        }
         LOG.warn("cannot connect to Redis at {}:{} ({}); trying again on demand", uri.getHost(), uri.getPort(),
             e.getMessage());
       }
