@@ -92,12 +92,7 @@ class RedisClusterRateLimitIT {
     try (RedisClusterCounters counters = new RedisClusterCounters(seeds, Duration.ofSeconds(5), 100)) {
       assertThat(counters.count(List.of(limit)).get(0).remaining()).isEqualTo(4);
       for (int port : cluster.serverPorts()) {
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
-          c.sync().scriptFlush();
-        } finally {
-          client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
+        TestRedis.call("redis://127.0.0.1:" + port, redis -> redis.scriptFlush());
       }
       assertThat(counters.count(List.of(limit)).get(0).remaining()).as("counted after the reload").isEqualTo(3);
     }
@@ -134,17 +129,7 @@ class RedisClusterRateLimitIT {
   private static long evalshaCalls() {
     long sum = 0;
     for (int port : cluster.serverPorts()) {
-      RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-      try (StatefulRedisConnection<String, String> c = client.connect()) {
-        for (String line : c.sync().info("commandstats").split("\r?\n")) {
-          if (line.startsWith("cmdstat_evalsha:")) {
-            int at = line.indexOf("calls=") + 6;
-            sum += Long.parseLong(line.substring(at, line.indexOf(',', at)));
-          }
-        }
-      } finally {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      }
+      sum += TestRedis.commandStats("redis://127.0.0.1:" + port, "calls=").getOrDefault("evalsha", 0L);
     }
     return sum;
   }

@@ -9,15 +9,11 @@ import io.keygate.ratelimit.LimitSpec;
 import io.keygate.ratelimit.LimitStatus;
 import io.keygate.ratelimit.redis.RedisCounters;
 import io.keygate.ratelimit.redis.RedisLeases;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,12 +89,7 @@ class RedisLeasesIT {
 
   @Test
   void aScriptRedisForgotIsLoadedAgain() {
-    RedisClient client = RedisClient.create(redis.url());
-    try (StatefulRedisConnection<String, String> c = client.connect()) {
-      c.sync().scriptFlush();
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-    }
+    TestRedis.call(redis.url(), r -> r.scriptFlush());
     assertThat(lease(spec(10), 1, 0, 0).granted()).isEqualTo(1);
   }
 
@@ -107,12 +98,8 @@ class RedisLeasesIT {
     long before = evalshaCalls();
     assertThat(leases.warmUp(50, 16, Duration.ofSeconds(5))).as("three batches of 16 and one of 2").isEqualTo(50);
     assertThat(evalshaCalls() - before).as("scripts Redis ran").isEqualTo(50);
-    RedisClient client = RedisClient.create(redis.url());
-    try (StatefulRedisConnection<String, String> c = client.connect()) {
-      assertThat(c.sync().keys("*warmup*")).isEmpty();
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-    }
+    List<String> written = TestRedis.call(redis.url(), r -> r.keys("*warmup*"));
+    assertThat(written).isEmpty();
     try (TestRedis gone = TestRedis.notStarted();
         RedisCounters counters = new RedisCounters(RedisURI.create(gone.url()), Duration.ofMillis(100), 10)) {
       assertThat(new RedisLeases(counters).warmUp(50, 16, Duration.ofSeconds(5))).as("Redis down").isZero();
@@ -120,9 +107,7 @@ class RedisLeasesIT {
   }
 
   private static long evalshaCalls() {
-    Matcher calls = Pattern.compile("cmdstat_evalsha:calls=(\\d+)")
-        .matcher(redis.info("commandstats"));
-    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+    return TestRedis.commandStats(redis.url(), "calls=").getOrDefault("evalsha", 0L);
   }
 
   @Test

@@ -548,15 +548,7 @@ class RedisRateLimitIT {
   }
 
   private static Map<String, Long> commandStat(String stat) {
-    Map<String, Long> out = new HashMap<>();
-    for (String line : redis.info("commandstats").split("\r?\n")) {
-      int at = line.indexOf(stat);
-      if (line.startsWith("cmdstat_") && at > 0) {
-        out.put(line.substring("cmdstat_".length(), line.indexOf(':')),
-            Long.parseLong(line.substring(at + stat.length(), line.indexOf(',', at))));
-      }
-    }
-    return out;
+    return TestRedis.commandStats(redis.url(), stat);
   }
 
   private static List<AuthorizeResponse> runConcurrently(List<Callable<List<AuthorizeResponse>>> callers)

@@ -4,10 +4,14 @@ import io.keygate.ratelimit.SlidingWindow;
 import io.keygate.testing.Ports;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import redis.embedded.RedisServer;
 
 /**
@@ -63,12 +67,33 @@ public final class TestRedis implements AutoCloseable {
 
   /** One Redis command's answer, through a fresh connection: e.g. {@code info("commandstats")}. */
   public String info(String section) {
-    RedisClient client = RedisClient.create(url());
+    return call(url(), redis -> redis.info(section));
+  }
+
+  /** {@code command}'s answer from the Redis server at {@code url}, through a connection of its own. */
+  public static <T> T call(String url, Function<RedisCommands<String, String>, T> command) {
+    RedisClient client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> c = client.connect()) {
-      return c.sync().info(section);
+      return command.apply(c.sync());
     } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     }
+  }
+
+  /**
+   * One figure per command from the {@code INFO commandstats} of the Redis server at {@code url}, since it
+   * started: {@code stat} is {@code "calls="} or {@code "usec="}; keyed by command ({@code "evalsha"}).
+   */
+  public static Map<String, Long> commandStats(String url, String stat) {
+    Map<String, Long> out = new HashMap<>();
+    for (String line : call(url, redis -> redis.info("commandstats")).split("\r?\n")) {
+      int at = line.indexOf(stat);
+      if (line.startsWith("cmdstat_") && at > 0) {
+        out.put(line.substring("cmdstat_".length(), line.indexOf(':')),
+            Long.parseLong(line.substring(at + stat.length(), line.indexOf(',', at))));
+      }
+    }
+    return out;
   }
 
   /**
@@ -76,14 +101,9 @@ public final class TestRedis implements AutoCloseable {
    * now (its {@code TIME}, as the scripts read it; {@link SlidingWindow#bucketMillis}).
    */
   public static long bucket(String url, long windowMillis) {
-    RedisClient client = RedisClient.create(url);
-    try (StatefulRedisConnection<String, String> c = client.connect()) {
-      List<String> time = c.sync().time();
-      long millis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-      return millis / SlidingWindow.bucketMillis(windowMillis);
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-    }
+    List<String> time = call(url, RedisCommands::time);
+    long millis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+    return millis / SlidingWindow.bucketMillis(windowMillis);
   }
 
   @Override

@@ -121,7 +121,7 @@ public final class RedisClusterCounters implements Counters, ScriptRunner {
     }
   }
 
-  /** The answer within twice the timeout; a script Redis does not hold as such, any other failure UNAVAILABLE. */
+  /** The answer within twice the timeout; a NOSCRIPT reply rethrown as it is, any other failure UNAVAILABLE. */
   private <T> T get(RedisFuture<T> future) {
     try {
       return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.keygate.it.TestRedis;
 import io.lettuce.core.AclCategory;
 import io.lettuce.core.AclSetuserArgs;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -37,12 +36,8 @@ class AsyncRedisClientIT {
   @Test
   void aConnectionWhoseScriptIsRefusedIsClosed() {
     try (TestRedis redis = TestRedis.start()) {
-      RedisClient admin = RedisClient.create(redis.url());
-      try (StatefulRedisConnection<String, String> c = admin.connect()) {
-        c.sync().aclSetuser("default", AclSetuserArgs.Builder.removeCategory(AclCategory.SCRIPTING));
-      } finally {
-        admin.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      }
+      TestRedis.call(redis.url(), r -> r.aclSetuser("default", AclSetuserArgs.Builder.removeCategory(
+          AclCategory.SCRIPTING)));
       try (RedisCounters counters = new RedisCounters(RedisURI.create(redis.url()), Duration.ofSeconds(1), 10)) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(redis.info("clients"))
             .as("only the probe's own connection").contains("connected_clients:1\r"));
