@@ -1,5 +1,6 @@
 package io.keygate.bench;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.keygate.authz.AccessRequest.Transport;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.decision.Decision;
@@ -67,7 +68,7 @@ public class DecisionBenchmark {
     };
     Clock clock = Clock.systemUTC();
     CachingCredentialStore cache = new CachingCredentialStore(memory, Duration.ofSeconds(30), Duration.ofSeconds(10),
-        100_000);
+        100_000, Ticker.systemTicker());
     WindowedRateLimiter limiter = new WindowedRateLimiter(new LocalCounters(clock, 100_000),
         new LocalCounters(clock, 100_000), true, Runnable::run);
     authorizer = new Authorizer(cache, format, clock, RouteTable.EMPTY, limiter, new Limits(100, 900_000, 10),

@@ -16,7 +16,9 @@ import java.util.List;
  * @param permissions effective permissions (role's, or the tenant's defaults)
  * @param keyLimitPerMinute effective per-key limit (key's own, else the tenant's); 0 = none
  * @param version the change-log sequence visible to the read that produced this record: it reflects
- *     every change numbered up to {@code version} and none after (see {@link io.keygate.store.Change})
+ *     every change numbered up to {@code version} and none after (see {@link io.keygate.store.Change}),
+ *     but for a record made of {@linkplain CredentialParts parts} whose tenant's settings or role were
+ *     read after its own rows, which may reflect later changes of those
  */
 public record CredentialRecord(
     String tenantId,

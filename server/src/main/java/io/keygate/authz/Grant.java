@@ -25,7 +25,11 @@ public record Grant(String roleId, String roleName, List<String> permissions) {
    * when {@code fromPrincipal}.
    */
   public static Grant of(boolean fromPrincipal, Role keyRole, Role ownerRole, List<String> defaults) {
-    Role role = fromPrincipal ? ownerRole : keyRole;
+    return of(fromPrincipal ? ownerRole : keyRole, defaults);
+  }
+
+  /** The grant of a key whose permissions come from {@code role}; {@code null}: the {@code defaults}. */
+  public static Grant of(Role role, List<String> defaults) {
     return role == null ? new Grant(null, null, defaults) : new Grant(role.id(), role.name(), role.permissions());
   }
 }

@@ -3,15 +3,18 @@ package io.keygate.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.keygate.authz.CredentialParts;
 import io.keygate.authz.CredentialRecord;
 import io.keygate.authz.ScopePath;
 import io.keygate.store.Change;
 import io.keygate.store.ChangeListener;
+import io.keygate.store.CredentialPartStore;
 import io.keygate.store.CredentialStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The decision path's in-memory cache in front of a {@link CredentialStore}: key records by secret
@@ -19,6 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
  * evict real ones), and scope paths. Every entry is dropped after {@code ttl} at the latest — the
  * staleness bound when changes cannot be followed — and when a {@linkplain #changed change} it has
  * not seen concerns it.
+ *
+ * <p>When the store reads credentials in {@linkplain CredentialPartStore parts} and every change is
+ * told here as it commits (a change feed), a miss reads the credential's own rows only; its tenant's
+ * settings and role come from {@link SharedParts}, held once for all the tenant's keys and used only
+ * where a single read would have found them the same.
  *
  * <p>Invalidation is precise: every record carries the change-log sequence its read saw
  * ({@link CredentialRecord#version()}), and a change numbered {@code seq} evicts only records of its
@@ -34,6 +42,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CachingCredentialStore implements CredentialStore, ChangeListener {
   private final CredentialStore store;
+  private final CredentialPartStore parts;
+  private final SharedParts shared;
   private final Cache<ByteBuffer, CredentialRecord> known;
   private final Cache<ByteBuffer, Boolean> unknown;
   private final Cache<ScopeKey, Optional<ScopePath>> scopes;
@@ -43,19 +53,27 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
 
   private record ScopeKey(String tenantId, String scopeId) {}
 
-  public CachingCredentialStore(CredentialStore store, Duration ttl, Duration negativeTtl, int maxEntries) {
-    this(store, ttl, negativeTtl, maxEntries, Ticker.systemTicker());
-  }
-
-  /** As above, with time read from {@code ticker} (tests advance it instead of sleeping). */
+  /** Credentials read whole from {@code store}; time read from {@code ticker} (tests advance it). */
   public CachingCredentialStore(CredentialStore store, Duration ttl, Duration negativeTtl, int maxEntries,
       Ticker ticker) {
+    this(store, null, null, ttl, negativeTtl, maxEntries, ticker);
+  }
+
+  /**
+   * Credentials read in parts from {@code parts} (null: whole from {@code store}, which answers the
+   * scope paths either way); {@code toldThrough} the change-log sequence up to which every change has
+   * been told to {@link #changed} (the change feed's position).
+   */
+  public CachingCredentialStore(CredentialStore store, CredentialPartStore parts, LongSupplier toldThrough,
+      Duration ttl, Duration negativeTtl, int maxEntries, Ticker ticker) {
     this.store = store;
+    this.parts = parts;
     this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).ticker(ticker).build();
     this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
         .build();
-    this.scopes = Caffeine.newBuilder().maximumSize(Math.max(1000, maxEntries / 10)).expireAfterWrite(ttl)
-        .ticker(ticker).build();
+    int sharedEntries = Math.max(1000, maxEntries / 10);
+    this.scopes = Caffeine.newBuilder().maximumSize(sharedEntries).expireAfterWrite(ttl).ticker(ticker).build();
+    this.shared = parts == null ? null : new SharedParts(parts, toldThrough, ttl, sharedEntries, ticker);
   }
 
   @Override
@@ -72,7 +90,7 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
     }
     misses.increment();
     long mark = recent.mark();
-    Optional<CredentialRecord> loaded = store.findByDigest(digest);
+    Optional<CredentialRecord> loaded = shared == null ? store.findByDigest(digest) : readInParts(digest);
     if (loaded.isEmpty()) {
       unknown.put(key, Boolean.TRUE);
       return loaded;
@@ -83,6 +101,19 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
       known.asMap().remove(key, record);
     }
     return loaded;
+  }
+
+  /**
+   * The credential's own rows, with its tenant's settings and role from {@link #shared}; read whole
+   * (one snapshot) when either went away after its own rows were read.
+   */
+  private Optional<CredentialRecord> readInParts(byte[] digest) {
+    Optional<CredentialParts.Key> own = parts.findKey(digest);
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
+    CredentialRecord joined = shared.join(own.get());
+    return joined != null ? Optional.of(joined) : store.findByDigest(digest);
   }
 
   @Override
@@ -133,6 +164,9 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
    */
   @Override
   public void changed(Change change) {
+    if (shared != null) {
+      shared.changed(change); // first: a lookup that marks after the add below must find the parts it made stale
+    }
     recent.add(change);
     long seq = change.seq();
     known.asMap().values().removeIf(r -> r.version() < seq && change.concerns(r.tenantId(), r.apiKeyId()));
@@ -145,6 +179,9 @@ public final class CachingCredentialStore implements CredentialStore, ChangeList
   /** Drops everything (changes may have been missed). */
   @Override
   public void resync() {
+    if (shared != null) {
+      shared.resync();
+    }
     recent.resync();
     known.invalidateAll();
     unknown.invalidateAll();

@@ -42,7 +42,6 @@ import io.keygate.ratelimit.WindowedRateLimiter;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.keygate.store.ChangeFeed;
 import io.keygate.store.ChangeListener;
-import io.keygate.store.CredentialStore;
 import io.keygate.store.UsageRecorder;
 import io.keygate.store.UsageWriter;
 import io.keygate.fleet.ChangeHub;
@@ -155,7 +154,7 @@ public final class KeygateServer implements AutoCloseable {
     if (database != null) {
       database.trackMetrics(new PoolMetrics(metrics.registry()));
     }
-    CredentialStore store = new ObservedStore(edge != null ? edge.store() : new PgCredentialStore(database, clock),
+    ObservedStore store = new ObservedStore(edge != null ? edge.store() : new PgCredentialStore(database, clock),
         tracing, metrics.registry());
     RouteTable routes = hot.routesFile() == null ? RouteTable.EMPTY : RouteTable.load(hot.routesFile());
     // Where a database-mode feed starts: whatever is read from here on carries a later version.
@@ -168,8 +167,9 @@ public final class KeygateServer implements AutoCloseable {
     } else {
       // A test clock may also tick for the caches (it implements Caffeine's Ticker).
       Ticker ticker = clock instanceof Ticker clockTicker ? clockTicker : Ticker.systemTicker();
-      this.cache = new CachingCredentialStore(store, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries(),
-          ticker);
+      // In parts only where every change is told as it commits: a database-mode sidecar's change feed.
+      this.cache = new CachingCredentialStore(store, edge == null && hot.changeFeed() ? store.parts() : null,
+          this::toldThrough, hot.cacheTtl(), hot.negativeCacheTtl(), hot.cacheMaxEntries(), ticker);
       if (database != null) {
         database.publishChangesTo(cache);
       }
@@ -477,6 +477,11 @@ public final class KeygateServer implements AutoCloseable {
   /** The change feed (the change log's, or the central tier's stream of it); null when caching and the feed are off. */
   public ChangeFeed changeFeed() {
     return changeFeed;
+  }
+
+  /** The change-log sequence up to which every change has been told to the cache (by its feed). */
+  private long toldThrough() {
+    return changeFeed.position();
   }
 
   public UsageRecorder usage() {
