@@ -34,6 +34,10 @@ public final class Settings {
       1024, 64 * 1024 * 1024, "Largest request message accepted.");
   public static final Setting<Integer> MAX_METADATA_BYTES = Setting.integer("KEYGATE_MAX_METADATA_BYTES",
       16 * 1024, 1024, 1024 * 1024, "Largest header block accepted.");
+  public static final Setting<Integer> MAX_CONCURRENT_STREAMS = Setting.integer("KEYGATE_MAX_CONCURRENT_STREAMS", 128,
+      1, 100_000, "Calls one client connection may have open at once (HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS): a"
+          + " client queues its further calls until one ends, so a burst waits in the client instead of in the"
+          + " sidecar's memory (gRPC clients and Envoy respect it; Envoy opens another connection).");
   public static final Setting<java.time.Duration> MAX_CONNECTION_IDLE = Setting.seconds(
       "KEYGATE_MAX_CONNECTION_IDLE_SECONDS", 300, 1, 86_400, "A client connection with no call for this long is"
           + " closed (gracefully: GOAWAY; clients reconnect on their next call).");

@@ -279,6 +279,7 @@ public final class KeygateServer implements AutoCloseable {
   public static NettyServerBuilder netty(KeygateConfig config, ServerCredentials credentials) {
     return NettyServerBuilder.forAddress(new InetSocketAddress(config.listenHost(), config.listenPort()), credentials)
         .maxInboundMetadataSize(config.maxInboundMetadataBytes())
+        .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .handshakeTimeout(10, TimeUnit.SECONDS)

@@ -275,6 +275,48 @@ class FaultsIT {
     }
   }
 
+  /**
+   * A connection may have KEYGATE_MAX_CONCURRENT_STREAMS calls open at once. The server says so in its SETTINGS;
+   * a client that opens one more anyway has that stream refused, and only that one.
+   */
+  @Test
+  void aStreamBeyondTheConnectionsLimitIsRefused() throws Exception {
+    try (TestKeygate keygate = TestKeygate.start(TestPostgres.newDatabase(),
+            Map.of("KEYGATE_MAX_CONCURRENT_STREAMS", "2"));
+        RawHttp2 connection = new RawHttp2(keygate.server.port(), 10_000)) {
+      // SETTINGS_MAX_CONCURRENT_STREAMS
+      assertThat(connection.awaitSettings()).as("the server's SETTINGS").containsEntry(0x3, 2L);
+      connection.send(4, 0x1, new byte[0]); // SETTINGS ACK: a server enforces its settings once they are acknowledged
+      String authorize = "/" + io.keygate.v1.AuthorizerServiceGrpc.getAuthorizeMethod().getFullMethodName();
+      for (int stream : new int[] {1, 3, 5}) {
+        connection.openCall(stream, authorize); // headers only: each call stays open, awaiting its message
+      }
+      assertThat(connection.awaitReset()).isEqualTo(new RawHttp2.Reset(5, 0x7)); // REFUSED_STREAM, the third only
+    }
+  }
+
+  /**
+   * A gRPC client respects the limit: a burst of calls beyond it on one connection waits in the client and is
+   * answered whole, none refused or shed.
+   */
+  @Test
+  void aBurstBeyondTheStreamLimitWaitsInTheClientAndIsAnsweredWhole() throws Exception {
+    try (TestKeygate keygate = TestKeygate.start(TestPostgres.newDatabase(),
+        Map.of("KEYGATE_MAX_CONCURRENT_STREAMS", "2"))) {
+      var stub = io.keygate.v1.AuthorizerServiceGrpc.newFutureStub(keygate.channel)
+          .withDeadlineAfter(30, TimeUnit.SECONDS);
+      SecretFormat format = new SecretFormat(SecretFormat.DEFAULT_PREFIX);
+      List<com.google.common.util.concurrent.ListenableFuture<AuthorizeResponse>> calls = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(stub.authorize(AuthorizeRequest.newBuilder().setCredential(format.generate())
+            .setResource("conversations").setAction("read").setClientIp("198.18.3." + (i % 200)).build()));
+      }
+      for (var call : calls) {
+        assertThat(call.get(30, TimeUnit.SECONDS).getReason()).isEqualTo(Reason.REASON_CREDENTIAL_UNKNOWN);
+      }
+    }
+  }
+
   /** HTTP/2 PING frames without calls, far faster than the server permits: it answers with GOAWAY. */
   @Test
   void aKeepalivePingFloodIsAnsweredWithGoaway() throws Exception {
